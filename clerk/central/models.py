@@ -33,7 +33,7 @@ Amount = Numeric(12, 2)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, aware UTC datetimes out, on SQLite (which has no zones) as on PostgreSQL."""
+    """Aware datetimes in, aware UTC datetimes out, on SQLite as on PostgreSQL."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
