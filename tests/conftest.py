@@ -1,0 +1,58 @@
+"""Shared fixtures: a fresh central database per test, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+POSTGRES_URL_VAR = "CLERK_TEST_POSTGRES_URL"
+
+
+def postgres_url() -> str | None:
+    return os.environ.get(POSTGRES_URL_VAR) or None
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database: a file-backed SQLite, or a private schema in PostgreSQL.
+
+    PostgreSQL runs where ``CLERK_TEST_POSTGRES_URL`` is set (CI always sets it).
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'central.db'}"
+        return
+    base = postgres_url()
+    if base is None:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_URL_VAR} (CI sets it)")
+    from clerk.central.db import make_engine
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = make_engine(base, pool_size=1, max_overflow=0)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def central_engine(db_url: str) -> Iterator[Engine]:
+    """An engine on a freshly migrated central database."""
+    from clerk.central.db import make_engine
+    from clerk.central.schema import migrate
+
+    engine = make_engine(db_url)
+    migrate(engine)
+    yield engine
+    engine.dispose()
