@@ -1,0 +1,96 @@
+"""The customer at the counter: loyalty resolve (with the store visit), interactions, feedback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy.orm import Session
+
+from clerk.central import models as m
+from clerk.central.api.mutation_http import PROBLEMS, Answer, PathId
+from clerk.central.deps import ContextDep, DeviceDep
+from clerk.central.idempotency import idempotent
+from clerk.central.ops.engagement import (
+    FeedbackIn,
+    InteractionIn,
+    ResolveIn,
+    add_interaction,
+    record_feedback,
+    resolve_loyalty,
+)
+from clerk.central.serialize import customer_dict, interaction_dict
+
+router = APIRouter(tags=["customers"])
+
+
+@router.post("/v1/loyalty/resolve", responses=PROBLEMS)
+def resolve(body: ResolveIn, request: Request, ctx: ContextDep, device: DeviceDep) -> Response:
+    """A scanned loyalty token (``CLK1.L…``) or card number → the customer (roles sales,
+    manager); records today's visit to this store and the once-a-day visit bonus.
+
+    422 ``token-expired``, ``token-bad-signature``, ``scan-bad-check-digit``,
+    ``not-a-loyalty-code`` …; 404 for an unknown card. Answers ``{"customer_id", "customer",
+    "visit_recorded", "bonus_points"}``.
+    """
+
+    def work(session: Session) -> Answer:
+        found = resolve_loyalty(session, device, body, ctx.now())
+        payload = {
+            "customer_id": found.customer.id,
+            "customer": customer_dict(found.customer),
+            "visit_recorded": found.visit is not None,
+            "bonus_points": found.bonus_points,
+        }
+        return 200, payload, {}
+
+    return idempotent(request, ctx, device, work, body=body)
+
+
+@router.post("/v1/customers/{customer_id}/interactions", status_code=201, responses=PROBLEMS)
+def create_interaction(
+    customer_id: PathId,
+    body: InteractionIn,
+    request: Request,
+    ctx: ContextDep,
+    device: DeviceDep,
+) -> Response:
+    """A note, store visit, contact or support ticket from the store (roles sales, manager).
+    Answers 201 ``{"interaction"}``."""
+
+    def work(session: Session) -> Answer:
+        item = add_interaction(session, device, customer_id, body, ctx.now())
+        return 201, {"interaction": interaction_dict(item)}, {}
+
+    return idempotent(request, ctx, device, work, body=body)
+
+
+def feedback_dict(row: m.Feedback) -> dict[str, Any]:
+    """The API shape of a feedback score."""
+    return {
+        "id": row.id,
+        "store_id": row.store_id,
+        "staff_id": row.staff_id,
+        "subject": row.subject,
+        "ref_id": row.ref_id,
+        "score": row.score,
+        "created_at": row.created_at.isoformat(),
+    }
+
+
+@router.post("/v1/feedback", status_code=201, responses=PROBLEMS)
+def create_feedback(
+    body: FeedbackIn, request: Request, ctx: ContextDep, device: DeviceDep
+) -> Response:
+    """An effort score (1–5) for a pickup, return or sale (any role). Answers 201
+    ``{"feedback", "interaction"}`` (the interaction when a customer was named, else null)."""
+
+    def work(session: Session) -> Answer:
+        row, item = record_feedback(session, device, body, ctx.now())
+        payload = {
+            "feedback": feedback_dict(row),
+            "interaction": None if item is None else interaction_dict(item),
+        }
+        return 201, payload, {}
+
+    return idempotent(request, ctx, device, work, body=body)

@@ -1,0 +1,44 @@
+"""``POST /v1/returns``: goods back at the counter, refunded as the domain policy decides."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from sqlalchemy.orm import Session
+
+from clerk.central.api.mutation_http import PROBLEMS, Answer, IfMatch, expected_version
+from clerk.central.deps import ContextDep, DeviceDep
+from clerk.central.idempotency import idempotent
+from clerk.central.ops.returns import ReturnIn, create_return
+from clerk.central.serialize import etag, order_dict, return_dict
+
+router = APIRouter(tags=["returns"])
+
+
+@router.post("/v1/returns", status_code=201, responses=PROBLEMS)
+def create(
+    body: ReturnIn,
+    request: Request,
+    ctx: ContextDep,
+    device: DeviceDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """Return units of an order (roles sales, pickup, manager); ``If-Match`` is the order's.
+
+    The domain's ReturnPolicy decides: 422 with its code (``window-passed``, ``final-sale``,
+    ``quantity-exceeds-returnable`` …); window and final-sale refusals pass with
+    ``override`` {manager_id, reason} of a manager. Refunds are split over the original
+    tenders (or store credit / exchange), earned points are reversed once, resellable units
+    go back on this store's shelf. Answers 201 ``{"return", "order"}`` with the order's ETag.
+    """
+    version = expected_version(if_match)
+
+    def work(session: Session) -> Answer:
+        result = create_return(session, device, body, ctx.now(), expected_version=version)
+        payload = {"return": return_dict(result.recorded.row), "order": order_dict(result.order)}
+        headers = {
+            "ETag": etag(result.order.version),
+            "Location": f"/v1/returns/{result.recorded.row.id}",
+        }
+        return 201, payload, headers
+
+    return idempotent(request, ctx, device, work, body=body)
