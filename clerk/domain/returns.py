@@ -192,8 +192,15 @@ def split_refund(
     return refunds
 
 
-def _received(order: Order, line: OrderLine) -> int:
-    return line.collected_qty if order.fulfilment == Fulfilment.PICKUP else line.qty
+def _returnable(order: Order, line: OrderLine) -> int:
+    # Units refunded before reaching the customer also sit in the line's counters: short picks
+    # in short_qty, units refused at the pickup desk (or left to expire) in returned_qty. So
+    # what the customer holds is the units not short-picked and not yet returned, and for a
+    # pickup never more than was collected.
+    left = line.qty - line.short_qty - line.returned_qty
+    if order.fulfilment == Fulfilment.PICKUP:
+        left = min(left, line.collected_qty)
+    return max(left, 0)
 
 
 @dataclass(frozen=True)
@@ -231,15 +238,14 @@ class ReturnPolicy:
             return LineVerdict(
                 VerdictCode.IN_WINDOW, waiting, None, f"{waiting} can be refused and refunded."
             )
-        received = _received(order, line)
-        if order.fulfilment == Fulfilment.PICKUP and received <= 0:
+        if order.fulfilment == Fulfilment.PICKUP and line.collected_qty <= 0:
             return LineVerdict(
                 VerdictCode.NOT_COLLECTED,
                 0,
                 None,
                 "This item was never collected — use the pickup screen instead.",
             )
-        returnable = max(received - line.returned_qty, 0)
+        returnable = _returnable(order, line)
         window_ends = self.window_ends(order)
         if returnable == 0:
             return LineVerdict(

@@ -130,13 +130,13 @@ def _parse_or_reject(raw: str | bytes) -> None:
     assert isinstance(result, SignedTokenScan | ProductScan | LoyaltyCardScan)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(raw=st.binary(max_size=300))
 def test_any_bytes_parse_or_are_rejected(raw: bytes) -> None:
     _parse_or_reject(raw)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(raw=st.text(max_size=300))
 def test_any_text_parses_or_is_rejected(raw: str) -> None:
     _parse_or_reject(raw)
@@ -148,7 +148,7 @@ scan_like = st.one_of(
 )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(raw=scan_like)
 def test_scan_like_input_parses_or_is_rejected(raw: str) -> None:
     _parse_or_reject(raw)
