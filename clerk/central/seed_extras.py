@@ -102,7 +102,7 @@ def build_pickup_boards(gen: OrderGenerator, board: Board) -> None:
                 channel = rng.choice(("web", "app"))
                 p = gen.order(
                     c, channel, cust, fulfilment="pickup", store=store, fate=fate,
-                    allow_redeem=False, allow_return=False,
+                    allow_redeem=False, allow_return=False, min_lines=2 if fate.refuse else 1,
                 )  # fmt: skip
                 oid = p.order["id"]
                 per_state.setdefault(state, []).append(oid)

@@ -223,6 +223,7 @@ class OrderGenerator:
         fate: Fate | None = None,
         allow_redeem: bool = True,
         allow_return: bool = True,
+        min_lines: int = 1,
     ) -> PendingOrder:
         """Generate one order created at ``c`` and emit all its rows."""
         rng = self.rng
@@ -246,9 +247,13 @@ class OrderGenerator:
 
         lines: list[Row] = []
         total = 0
-        n_lines = _N_LINES.pick(rng)
+        n_lines = max(_N_LINES.pick(rng), min_lines)
         chosen: list[int] = []
         for _ in range(n_lines):
+            p = self.cat.pick(rng)
+            if p not in chosen:
+                chosen.append(p)
+        while len(chosen) < min_lines:
             p = self.cat.pick(rng)
             if p not in chosen:
                 chosen.append(p)
