@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Any, Protocol
+from typing import Any
 
 import requests
 from sqlalchemy import select, update
@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clerk.central import keys
 from clerk.central import notification_templates as templates
+from clerk.central.clock import Clock
 from clerk.central.models import Customer, Notification, Order, Store
 from clerk.domain.holds import PickupHoldPolicy
 from clerk.domain.tokens import pickup_token
@@ -46,12 +47,6 @@ FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
 JITTER = 0.1  # ±10 % so that many failed messages do not all come back in the same second
 _JITTER_RNG = random.Random()
-
-
-class NowSource(Protocol):
-    """Anything that tells the time (``clerk.central.clock.Clock`` fits)."""
-
-    def now(self) -> datetime: ...
 
 
 def enqueue_notification(
@@ -224,7 +219,7 @@ class NotificationSender:
         smtp_port: int,
         mail_from: str,
         webhook_url: str | None = None,
-        clock: NowSource,
+        clock: Clock,
         timeout: float = 10,
         rng: random.Random | None = None,
     ) -> None:
