@@ -33,7 +33,7 @@ from .factories import T0, line, order
 
 POLICY = ReturnPolicy()
 NOW = T0 + timedelta(days=2)
-SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MONEY_TENDERS = [Tender.CARD, Tender.ONLINE, Tender.CASH, Tender.STORE_CREDIT, Tender.GIFT_CARD]
 
 

@@ -130,13 +130,13 @@ def _parse_or_reject(raw: str | bytes) -> None:
     assert isinstance(result, SignedTokenScan | ProductScan | LoyaltyCardScan)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(raw=st.binary(max_size=300))
 def test_any_bytes_parse_or_are_rejected(raw: bytes) -> None:
     _parse_or_reject(raw)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(raw=st.text(max_size=300))
 def test_any_text_parses_or_is_rejected(raw: str) -> None:
     _parse_or_reject(raw)
