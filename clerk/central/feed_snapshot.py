@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, func, insert, or_, select
+from sqlalchemy import Select, Table, func, or_, select
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
@@ -29,6 +29,7 @@ from clerk.central.feed import (
 from clerk.central.keys import signing_key_dict, signing_key_rows
 
 WRITE_CHUNK = 5000
+_CHANGES = cast(Table, m.Change.__table__)  # Core inserts: no ORM bulk overhead
 READ_CHUNK = 2000
 
 
@@ -58,7 +59,7 @@ class _Writer:
 
     def flush(self) -> None:
         if self.buffer:
-            self.session.execute(insert(m.Change), self.buffer)
+            self.session.execute(_CHANGES.insert(), self.buffer)
             self.written += len(self.buffer)
             self.buffer = []
 
@@ -69,13 +70,16 @@ def _chunks(items: Sequence[str], size: int = READ_CHUNK) -> Iterator[Sequence[s
 
 
 def _rows(session: Session, stmt: Select[Any]) -> Iterator[Any]:
-    for partition in session.execute(stmt.execution_options(yield_per=READ_CHUNK)).partitions():
+    # Core on the session's connection: the ORM result machinery costs more than the query.
+    result = session.connection().execute(stmt, execution_options={"stream_results": True})
+    for partition in result.partitions(READ_CHUNK):
         yield from partition
 
 
 def _grouped(session: Session, table: Any, key: Any, ids: Iterable[str], *order: Any) -> Any:
     grouped: dict[str, list[Any]] = defaultdict(list)
-    for row in session.execute(select(table).where(key.in_(list(ids))).order_by(*order)):
+    stmt = select(table).where(key.in_(list(ids))).order_by(*order)
+    for row in session.connection().execute(stmt):
         grouped[getattr(row, key.key)].append(row)
     return grouped
 
@@ -110,17 +114,17 @@ def _write_reference(out: _Writer, session: Session, store: m.Store) -> None:
     for staff in staff_rows:
         out.add("staff", staff.id, ser.staff_dict(staff, stores_of[staff.id]))
     for product in _rows(session, select(m.Product.__table__).order_by(m.Product.sku)):
-        out.add("product", product.sku, ser.product_to_domain(product).to_dict())
+        out.add("product", product.sku, ser.entity_dict(ser.product_to_domain(product)))
     inventory = select(m.Inventory.__table__).where(m.Inventory.store_id == store.id)
     for level in _rows(session, inventory.order_by(m.Inventory.sku)):
-        out.add("inventory", level.sku, ser.inventory_to_domain(level).to_dict())
+        out.add("inventory", level.sku, ser.entity_dict(ser.inventory_to_domain(level)))
 
 
 def _write_customers(out: _Writer, session: Session, store_id: str) -> None:
     members = _slice_customer_ids(store_id)
     customers = select(m.Customer.__table__).where(m.Customer.id.in_(members))
     for row in _rows(session, customers.order_by(m.Customer.id)):
-        out.add("customer", row.id, ser.customer_to_domain(row).to_dict())
+        out.add("customer", row.id, ser.entity_dict(ser.customer_to_domain(row)))
     carts = session.execute(
         select(m.Cart.__table__)
         .where(m.Cart.customer_id.in_(members), m.Cart.status == "active")
@@ -130,7 +134,7 @@ def _write_customers(out: _Writer, session: Session, store_id: str) -> None:
         lines = _grouped(session, m.CartLine.__table__, m.CartLine.cart_id, chunk, "line_no")
         for cart in carts:
             if cart.id in chunk:
-                data = ser.cart_to_domain(cart, lines.get(cart.id, [])).to_dict()
+                data = ser.entity_dict(ser.cart_to_domain(cart, lines.get(cart.id, [])))
                 out.add("cart", cart.id, data)
 
 
@@ -150,15 +154,17 @@ def _write_orders(out: _Writer, session: Session, store_id: str, now: datetime) 
     """Write the slice's orders; return the ids of their returns."""
     return_ids: set[str] = set()
     for chunk in _chunks(_order_ids(session, store_id, now)):
-        orders = session.execute(
-            select(m.Order.__table__).where(m.Order.id.in_(chunk)).order_by(m.Order.id)
-        ).all()
+        orders = (
+            session.connection()
+            .execute(select(m.Order.__table__).where(m.Order.id.in_(chunk)).order_by(m.Order.id))
+            .all()
+        )
         lines = _grouped(session, m.OrderLine.__table__, m.OrderLine.order_id, chunk, "line_no")
         payments = _grouped(session, m.Payment.__table__, m.Payment.order_id, chunk, "id")
         for order in orders:
-            data = ser.order_to_domain(
-                order, lines.get(order.id, []), payments.get(order.id, [])
-            ).to_dict()
+            data = ser.entity_dict(
+                ser.order_to_domain(order, lines.get(order.id, []), payments.get(order.id, []))
+            )
             out.add("order", order.id, data)
         return_ids.update(session.scalars(select(m.Return.id).where(m.Return.order_id.in_(chunk))))
     return_ids.update(session.scalars(select(m.Return.id).where(m.Return.store_id == store_id)))
@@ -167,15 +173,17 @@ def _write_orders(out: _Writer, session: Session, store_id: str, now: datetime) 
 
 def _write_returns(out: _Writer, session: Session, return_ids: Sequence[str]) -> None:
     for chunk in _chunks(return_ids):
-        returns = session.execute(
-            select(m.Return.__table__).where(m.Return.id.in_(chunk)).order_by(m.Return.id)
-        ).all()
+        returns = (
+            session.connection()
+            .execute(select(m.Return.__table__).where(m.Return.id.in_(chunk)).order_by(m.Return.id))
+            .all()
+        )
         lines = _grouped(session, m.ReturnLine.__table__, m.ReturnLine.return_id, chunk, "id")
         refunds = _grouped(session, m.Refund.__table__, m.Refund.return_id, chunk, "id")
         for ret in returns:
-            data = ser.return_to_domain(
-                ret, lines.get(ret.id, []), refunds.get(ret.id, [])
-            ).to_dict()
+            data = ser.entity_dict(
+                ser.return_to_domain(ret, lines.get(ret.id, []), refunds.get(ret.id, []))
+            )
             out.add("return", ret.id, data)
 
 
@@ -198,7 +206,7 @@ def _write_reservations(out: _Writer, session: Session, store_id: str, now: date
         )
         for res in reservations:
             if res.id in chunk:
-                data = ser.reservation_to_domain(res, lines.get(res.id, [])).to_dict()
+                data = ser.entity_dict(ser.reservation_to_domain(res, lines.get(res.id, [])))
                 out.add("reservation", res.id, data)
 
 
@@ -210,12 +218,12 @@ def _write_activity(out: _Writer, session: Session, store_id: str, now: datetime
         m.LoyaltyTransaction.created_at >= since,
     )
     for row in _rows(session, loyalty.order_by(m.LoyaltyTransaction.created_at)):
-        out.add("loyalty", row.id, ser.loyalty_to_domain(row).to_dict())
+        out.add("loyalty", row.id, ser.entity_dict(ser.loyalty_to_domain(row)))
     interactions = select(m.Interaction.__table__).where(
         m.Interaction.customer_id.in_(members), m.Interaction.created_at >= since
     )
     for row in _rows(session, interactions.order_by(m.Interaction.created_at)):
-        out.add("interaction", row.id, ser.interaction_to_domain(row).to_dict())
+        out.add("interaction", row.id, ser.entity_dict(ser.interaction_to_domain(row)))
 
 
 def write_store_snapshot(session: Session, store_id: str, now: datetime) -> int:

@@ -8,11 +8,15 @@ domain entity's ``to_dict()``: change feed data and API bodies use exactly these
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any, Literal, cast
 
 from clerk.central import models as m
+from clerk.domain._codec import encode
 from clerk.domain.entities import (
     Cart,
     CartLine,
@@ -46,6 +50,37 @@ from clerk.domain.entities import (
     Tier,
 )
 from clerk.domain.money import Money
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _encode(value: Any) -> Any:
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool:
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if kind is Money or kind is Decimal:
+        return str(value)
+    if kind is datetime:
+        return value.astimezone(UTC).isoformat()
+    if kind is list or kind is tuple:
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(value):
+            return encode(value)  # anything unusual: the domain's own encoder decides
+        names = tuple(f.name for f in dataclasses.fields(value))
+        _FIELDS[kind] = names
+    return {name: _encode(getattr(value, name)) for name in names}
+
+
+def entity_dict(entity: Any) -> dict[str, Any]:
+    """``entity.to_dict()``, computed faster (bulk feed writes); same output, tested so."""
+    data: dict[str, Any] = _encode(entity)
+    return data
 
 
 def _money(value: Decimal | str | int) -> Money:
@@ -282,59 +317,59 @@ def interaction_to_domain(row: Any) -> Interaction:
 
 def store_dict(row: m.Store) -> dict[str, Any]:
     """The feed/API shape of a store, with its address (shown on pickup notices)."""
-    data = store_to_domain(row).to_dict()
+    data = entity_dict(store_to_domain(row))
     data.setdefault("address", row.address)
     return data
 
 
 def staff_dict(row: m.Staff, store_ids: Sequence[str]) -> dict[str, Any]:
     """The feed shape of a staff member."""
-    return staff_to_domain(row, store_ids).to_dict()
+    return entity_dict(staff_to_domain(row, store_ids))
 
 
 def customer_dict(row: m.Customer) -> dict[str, Any]:
     """The feed/API shape of a customer."""
-    return customer_to_domain(row).to_dict()
+    return entity_dict(customer_to_domain(row))
 
 
 def product_dict(row: m.Product) -> dict[str, Any]:
     """The feed/API shape of a product."""
-    return product_to_domain(row).to_dict()
+    return entity_dict(product_to_domain(row))
 
 
 def inventory_dict(row: m.Inventory) -> dict[str, Any]:
     """The feed/API shape of a stock level."""
-    return inventory_to_domain(row).to_dict()
+    return entity_dict(inventory_to_domain(row))
 
 
 def order_dict(row: m.Order) -> dict[str, Any]:
     """The feed/API shape of an order."""
-    return order_to_domain(row).to_dict()
+    return entity_dict(order_to_domain(row))
 
 
 def cart_dict(row: m.Cart) -> dict[str, Any]:
     """The feed/API shape of a cart."""
-    return cart_to_domain(row).to_dict()
+    return entity_dict(cart_to_domain(row))
 
 
 def return_dict(row: m.Return) -> dict[str, Any]:
     """The feed/API shape of a return."""
-    return return_to_domain(row).to_dict()
+    return entity_dict(return_to_domain(row))
 
 
 def reservation_dict(row: m.Reservation) -> dict[str, Any]:
     """The feed/API shape of a reservation."""
-    return reservation_to_domain(row).to_dict()
+    return entity_dict(reservation_to_domain(row))
 
 
 def loyalty_dict(row: m.LoyaltyTransaction) -> dict[str, Any]:
     """The feed/API shape of a loyalty transaction."""
-    return loyalty_to_domain(row).to_dict()
+    return entity_dict(loyalty_to_domain(row))
 
 
 def interaction_dict(row: m.Interaction) -> dict[str, Any]:
     """The feed/API shape of an interaction."""
-    return interaction_to_domain(row).to_dict()
+    return entity_dict(interaction_to_domain(row))
 
 
 def etag(version: int) -> str:

@@ -271,3 +271,27 @@ def test_rebuild_again_supersedes_the_old_snapshot(central: Central) -> None:
         assert floor is not None and floor.feed_floor > 0
     assert rows == second
     assert len(_pull_all(central, limit=1000)) == second
+
+
+def test_fast_dicts_equal_the_domain_to_dict(central: Central) -> None:
+    ids = _build_slice(central)
+    with central.factory() as session:
+        order = session.get(m.Order, ids["recent"])
+        ret = session.get(m.Return, "ret-1")
+        customer = session.get(m.Customer, ids["inside"])
+        cart = session.get(m.Cart, "cart-1")
+        res = session.get(m.Reservation, "res-1")
+        txn = session.get(m.LoyaltyTransaction, "lt-1")
+        item = session.get(m.Interaction, "int-1")
+        assert order and ret and customer and cart and res and txn and item
+        entities = [
+            ser.order_to_domain(order),
+            ser.return_to_domain(ret),
+            ser.customer_to_domain(customer),
+            ser.cart_to_domain(cart),
+            ser.reservation_to_domain(res),
+            ser.loyalty_to_domain(txn),
+            ser.interaction_to_domain(item),
+        ]
+    for entity in entities:
+        assert ser.entity_dict(entity) == entity.to_dict()
