@@ -255,21 +255,21 @@ class Touched:
         """Write every change to the feeds of the stores that care, then forget them."""
         session.flush()
         for order in self.orders.values():
-            touched(session).orders[order.id] = order
+            feed.publish_order(session, order, now)
         for customer in self.customers.values():
-            touched(session).customers[customer.id] = customer
+            feed.publish_customer(session, customer, now)
         for cart in self.carts.values():
-            touched(session).carts[cart.id] = cart
+            feed.publish_cart(session, cart, now)
         for ret in self.returns:
-            touched(session).returns.append(ret)
+            feed.publish_return(session, ret, now)
         for reservation in self.reservations.values():
-            touched(session).reservations[reservation.id] = reservation
+            feed.publish_reservation(session, reservation, now)
         for txn in self.loyalty:
-            touched(session).loyalty.append(txn)
+            feed.publish_loyalty(session, txn, now)
         for item in self.interactions:
             feed.publish_interaction(session, item, now)
         for store_id, sku in sorted(self.stock):
-            touched(session).stock.add((store_id, sku))
+            feed.publish_inventory(session, store_id, sku, now)
         session.info.pop("clerk_touched", None)
 
 
