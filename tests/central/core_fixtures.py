@@ -9,16 +9,16 @@ so every test runs on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import itertools
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,16 +31,11 @@ from clerk.central.keys import ensure_signing_key
 from clerk.domain.scan import ean13_check_digit, make_loyalty_card_number
 from clerk.domain.tokens import generate_private_key, public_key_text
 
-with warnings.catch_warnings():
-    # Starlette's TestClient warns about httpx on import; the test run turns warnings to errors.
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient
-
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 _counter = itertools.count(1)
 
 
-def problem_slug(response: httpx.Response) -> str:
+def problem_slug(response: httpx2.Response) -> str:
     """The stable slug of a problem+json response (and check that it is one)."""
     assert response.headers["content-type"].startswith("application/problem+json"), response.text
     body = response.json()
@@ -169,11 +164,11 @@ class Central:
         """Authorization for the device of ``store_id`` plus ``extra`` headers."""
         return {"Authorization": f"Bearer {self.tokens[store_id]}", **extra}
 
-    def get(self, path: str, store_id: str = "WAW-01", **params: Any) -> httpx.Response:
+    def get(self, path: str, store_id: str = "WAW-01", **params: Any) -> httpx2.Response:
         """GET as the device of ``store_id``."""
         return self.client.get(path, headers=self.headers(store_id), params=params)
 
-    def enroll(self, store_id: str, name: str = "Tablet") -> httpx.Response:
+    def enroll(self, store_id: str, name: str = "Tablet") -> httpx2.Response:
         """Enroll a new device for ``store_id`` through the API."""
         with transaction(self.factory) as session:
             code = create_enrollment_code(session, store_id, self.clock.now())
