@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,10 +38,40 @@ examples:
 
 
 def clerk_main(argv: Sequence[str] | None = None) -> int:
-    """The desktop app's entry point (a placeholder until the app's issue lands)."""
-    del argv
-    print("clerk: the desktop app arrives with its own issue; try `clerk-central --help`.")
-    return 2
+    """The ``clerk`` command."""
+    parser = argparse.ArgumentParser(
+        prog="clerk",
+        description="Clerk, the store tablet app of an omnichannel retailer.",
+    )
+    parser.add_argument("--version", action="version", version=f"clerk {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser(
+        "demo",
+        help="run on the embedded default: the central service and demo data on this machine",
+        description=(
+            "Start the reference central service in-process on a loopback port with the demo "
+            "database (created on first run in the user data folder, reused after)."
+        ),
+    )
+    demo.add_argument("--data-dir", type=Path, help="where the demo database lives")
+    demo.add_argument("--once", action="store_true", help="start, print the demo sheet, stop")
+    args = parser.parse_args(argv)
+    if args.command != "demo":
+        parser.print_help()
+        print("\nOnly `clerk demo` is available in this build.", file=sys.stderr)
+        return 2
+    from clerk.demo import run_demo
+
+    return run_demo(args.data_dir, once=args.once)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("clerk")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
