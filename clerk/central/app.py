@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from clerk.central.api import api_router
 from clerk.central.context import CentralContext, CentralSettings
+from clerk.central.openapi_doc import install_problem_openapi
 from clerk.central.problems import install_problem_handlers
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def create_app(settings: CentralSettings) -> FastAPI:
     app.state.notification_worker = None
     install_problem_handlers(app)
     app.include_router(api_router)
+    install_problem_openapi(app)
     return app
 
 
