@@ -163,7 +163,7 @@ def test_errors_and_usage(tmp_path: object, capsys: pytest.CaptureFixture[str]) 
     assert helped.value.code == 0
     assert "enroll-code" in capsys.readouterr().out
     assert clerk_main([]) == 2
-    assert "own issue" in capsys.readouterr().out
+    assert "clerk demo" in capsys.readouterr().err
 
 
 def test_tampered_token_is_rejected(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
