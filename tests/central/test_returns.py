@@ -1,0 +1,180 @@
+"""POST /v1/returns: the domain policy decides, refunds split, points reversed once, stock back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from clerk.central import models as m
+from clerk.central.db import transaction
+from tests.central.factories import NOW, make_order, stock
+from tests.central.ops_fixtures import Api, api, problem_type, world
+
+__all__ = ["api", "world"]
+
+
+def _store_sale(
+    api: Api, days_ago: int = 3, sku: str = "SHIRT-M", price: str = "129.99"
+) -> m.Order:
+    """A Gold customer's store sale of 2 x ``sku``: card 159.98 + points 100.00, 238 earned."""
+    with transaction(api.factory) as session:
+        return make_order(
+            session,
+            lines=[(sku, 2, price)],
+            payments=[("card", "159.98"), ("points", "100.00")],
+            customer=api.world.customer,
+            fulfilment="carry_out",
+            channel="store",
+            status="completed",
+            store_id="WAW-01",
+            created_at=NOW - timedelta(days=days_ago),
+            points_earned=238,
+        )
+
+
+def _return(api: Api, order: m.Order, qty: int = 1, **kw: object) -> dict[str, object]:
+    body: dict[str, object] = {
+        "staff_id": "anna",
+        "order_id": order.id,
+        "lines": [{"line_id": f"{order.id}-1", "qty": qty, "reason": "too_small"}],
+    }
+    body.update(kw)
+    return body
+
+
+def test_return_splits_refund_reverses_points_and_restocks(api: Api) -> None:
+    order = _store_sale(api)
+    response = api.post("/v1/returns", _return(api, order), if_match=1)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    ret = body["return"]
+    assert ret["store_id"] == "WAW-01" and ret["source"] == "counter"
+    assert ret["lines"][0]["amount"] == "129.99"
+    refunds = {r["tender"]: r["amount"] for r in ret["refunds"]}
+    assert refunds == {"card": "79.99", "points": "50.00"}
+    assert sum(r["points"] for r in ret["refunds"]) == 1000
+    assert body["order"]["lines"][0]["returned_qty"] == 1
+    assert body["order"]["points_reversed"] == ret["points_reversed"] > 0
+    assert response.headers["etag"] == f'"{body["order"]["version"]}"'
+    with api.session() as session:
+        assert stock(session, "WAW-01", "SHIRT-M") == (21, 0)
+        customer = session.get(m.Customer, api.world.customer.id)
+        assert customer is not None
+        assert customer.points_balance == 1000 - ret["points_reversed"] + 1000
+        kinds = sorted(
+            session.execute(
+                select(m.LoyaltyTransaction.kind).where(m.LoyaltyTransaction.return_id == ret["id"])
+            ).scalars()
+        )
+        assert kinds == ["adjust", "reverse"]
+        notes = session.execute(
+            select(m.Notification.template).where(m.Notification.order_id == order.id)
+        ).scalars()
+        assert list(notes) == ["refund_issued"]
+    assert api.feed("WAW-01", "return", ret["id"])
+    assert api.feed("WAW-01", "inventory", "SHIRT-M")[-1]["on_hand"] == 21
+
+
+def test_points_are_reversed_exactly_once_in_total(api: Api) -> None:
+    order = _store_sale(api)
+    first = api.post("/v1/returns", _return(api, order)).json()
+    second = api.post("/v1/returns", _return(api, order)).json()
+    total = first["return"]["points_reversed"] + second["return"]["points_reversed"]
+    assert total == 238
+    assert second["order"]["points_reversed"] == 238
+    refunded = [r for x in (first, second) for r in x["return"]["refunds"]]
+    assert sum(float(r["amount"]) for r in refunded if r["tender"] == "card") == 159.98
+    nothing = api.post("/v1/returns", _return(api, order))
+    assert nothing.status_code == 422 and problem_type(nothing) == "nothing-left"
+
+
+def test_damaged_items_do_not_go_back_to_stock_and_store_credit_is_one_refund(api: Api) -> None:
+    order = _store_sale(api)
+    body = _return(api, order, refund_method="store_credit")
+    body["lines"] = [
+        {
+            "line_id": f"{order.id}-1",
+            "qty": 2,
+            "reason": "damaged_on_arrival",
+            "condition": "damaged",
+        }
+    ]
+    response = api.post("/v1/returns", body)
+    assert response.status_code == 201, response.text
+    refunds = response.json()["return"]["refunds"]
+    assert [(r["tender"], r["amount"]) for r in refunds] == [("store_credit", "259.98")]
+    with api.session() as session:
+        assert stock(session, "WAW-01", "SHIRT-M") == (20, 0)
+
+
+def test_returns_at_another_store_restock_there(api: Api) -> None:
+    order = _store_sale(api)
+    body = _return(api, order, staff_id="krk-boss")
+    response = api.post("/v1/returns", body, token=api.world.other_token)
+    assert response.status_code == 201, response.text
+    assert response.json()["return"]["store_id"] == "KRK-01"
+    with api.session() as session:
+        assert stock(session, "KRK-01", "SHIRT-M") == (6, 0)
+        assert stock(session, "WAW-01", "SHIRT-M") == (20, 0)
+
+
+def test_policy_refusals_and_manager_override(api: Api) -> None:
+    late = _store_sale(api, days_ago=45)
+    refused = api.post("/v1/returns", _return(api, late))
+    assert refused.status_code == 422 and problem_type(refused) == "window-passed"
+    by_sales = api.post(
+        "/v1/returns", _return(api, late, override={"manager_id": "anna", "reason": "Stały klient"})
+    )
+    assert by_sales.status_code == 403 and problem_type(by_sales) == "role-not-allowed"
+    no_reason = api.post(
+        "/v1/returns", _return(api, late, override={"manager_id": "maria", "reason": "   "})
+    )
+    assert no_reason.status_code == 422
+    allowed = api.post(
+        "/v1/returns",
+        _return(api, late, override={"manager_id": "maria", "reason": "Stały klient"}),
+    )
+    assert allowed.status_code == 201, allowed.text
+    ret = allowed.json()["return"]
+    assert ret["override_manager_id"] == "maria" and ret["override_reason"] == "Stały klient"
+
+    final = _store_sale(api, sku="SALE-1", price="59.00")
+    final_sale = api.post("/v1/returns", _return(api, final))
+    assert final_sale.status_code == 422 and problem_type(final_sale) == "final-sale"
+
+    fresh = _store_sale(api)
+    too_many = api.post("/v1/returns", _return(api, fresh, qty=3))
+    assert problem_type(too_many) == "quantity-exceeds-returnable"
+    stale = api.post("/v1/returns", _return(api, fresh), if_match=5)
+    assert stale.status_code == 412 and problem_type(stale) == "version-mismatch"
+    unknown = api.post("/v1/returns", {**_return(api, fresh), "order_id": "nope"})
+    assert unknown.status_code == 404
+
+
+def test_return_replay_returns_once(api: Api) -> None:
+    order = _store_sale(api)
+    first = api.post("/v1/returns", _return(api, order), key="r-1")
+    second = api.post("/v1/returns", _return(api, order), key="r-1")
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json()
+    with api.session() as session:
+        assert session.execute(select(func.count()).select_from(m.Return)).scalar_one() == 1
+        assert stock(session, "WAW-01", "SHIRT-M") == (21, 0)
+
+
+def test_pickup_order_return_counts_from_collection(api: Api) -> None:
+    with transaction(api.factory) as session:
+        order = make_order(
+            session,
+            lines=[("SHIRT-M", 2, "129.99")],
+            payments=[("online", "259.98")],
+            customer=api.world.customer,
+            status="collected",
+            created_at=NOW - timedelta(days=60),
+            collected_at=NOW - timedelta(days=10),
+        )
+        order.lines[0].collected_qty = 2
+    response = api.post("/v1/returns", _return(api, order, staff_id="piotr"))
+    assert response.status_code == 201, response.text
+    assert response.json()["return"]["refunds"][0]["tender"] == "online"
