@@ -1,0 +1,134 @@
+"""POST /v1/loyalty/resolve, /v1/customers/{id}/interactions and /v1/feedback."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from clerk.central import models as m
+from clerk.central.db import transaction
+from clerk.central.keys import active_signing_key, ensure_signing_key
+from clerk.domain.scan import make_loyalty_card_number
+from clerk.domain.tokens import loyalty_token, pickup_token
+from tests.central.factories import NOW
+from tests.central.ops_fixtures import Api, api, problem_type, world
+
+__all__ = ["api", "world"]
+
+
+def _token(api: Api, *, issued: timedelta = timedelta(0), kind: str = "L") -> str:
+    with transaction(api.factory) as session:
+        ensure_signing_key(session, NOW)
+        key_id, private = active_signing_key(session)
+    if kind == "P":
+        return pickup_token("ord-1", "WAW-01", "123456", private, key_id, NOW)
+    return loyalty_token(api.world.customer.id, private, key_id, NOW + issued)
+
+
+def test_resolve_by_token_records_the_visit_and_the_daily_bonus(api: Api) -> None:
+    customer = api.world.customer
+    response = api.post("/v1/loyalty/resolve", {"staff_id": "anna", "code": _token(api)})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["customer_id"] == customer.id
+    assert body["visit_recorded"] is True and body["bonus_points"] == 10
+    assert body["customer"]["points_balance"] == 1010
+    again = api.post("/v1/loyalty/resolve", {"staff_id": "anna", "code": customer.card_number})
+    assert again.status_code == 200, again.text
+    assert again.json()["visit_recorded"] is False and again.json()["bonus_points"] == 0
+    with api.session() as session:
+        visits = session.execute(
+            select(m.Interaction).where(m.Interaction.kind == "visit")
+        ).scalars()
+        assert [(v.store_id, v.staff_id) for v in visits] == [("WAW-01", "anna")]
+        bonus = session.execute(
+            select(m.LoyaltyTransaction.points).where(m.LoyaltyTransaction.kind == "bonus")
+        ).scalars()
+        assert list(bonus) == [10]
+        row = session.get(m.Customer, customer.id)
+        assert row is not None and row.last_visit_bonus_on == NOW.date()
+    assert api.feed("WAW-01", "customer", customer.id)[-1]["points_balance"] == 1010
+
+
+def test_resolve_next_day_gives_the_bonus_again(api: Api) -> None:
+    code = api.world.customer.card_number
+    assert api.post("/v1/loyalty/resolve", {"staff_id": "anna", "code": code}).status_code == 200
+    api.clock.set(NOW + timedelta(days=1))
+    later = api.post("/v1/loyalty/resolve", {"staff_id": "anna", "code": code})
+    assert later.json()["bonus_points"] == 10 and later.json()["visit_recorded"] is True
+
+
+def test_resolve_refusals(api: Api) -> None:
+    def resolve(code: str, staff: str = "anna") -> str:
+        return problem_type(api.post("/v1/loyalty/resolve", {"staff_id": staff, "code": code}))
+
+    assert resolve(_token(api, issued=-timedelta(minutes=10))) == "token-expired"
+    assert resolve(_token(api, kind="P")) == "not-a-loyalty-code"
+    assert resolve("5901234123457") == "not-a-loyalty-code"  # a product EAN
+    assert resolve("5901234123458") == "scan-bad-check-digit"
+    assert resolve("hello") == "scan-unknown-format"
+    assert resolve(api.world.customer.card_number, staff="piotr") == "role-not-allowed"
+    tampered = _token(api)
+    assert resolve(tampered[:-2] + ("AA" if not tampered.endswith("AA") else "BB")) in {
+        "token-bad-signature",
+        "token-malformed",
+    }
+    card = make_loyalty_card_number(99_999)
+    unknown = api.post("/v1/loyalty/resolve", {"staff_id": "anna", "code": card})
+    assert unknown.status_code == 404 and problem_type(unknown) == "customer-not-found"
+
+
+def test_interactions_land_on_the_timeline_and_feed(api: Api) -> None:
+    customer = api.world.customer
+    path = f"/v1/customers/{customer.id}/interactions"
+    ticket = api.post(
+        path,
+        {"staff_id": "anna", "kind": "ticket", "subject": "Reklamacja", "body": "Pruje się szew."},
+    )
+    assert ticket.status_code == 201, ticket.text
+    item = ticket.json()["interaction"]
+    assert item["status"] == "open" and item["store_id"] == "WAW-01" and item["channel"] == "store"
+    reply = api.post(
+        path, {"staff_id": "maria", "kind": "note", "body": "Oddzwonię.", "thread_id": item["id"]}
+    )
+    assert reply.status_code == 201 and reply.json()["interaction"]["thread_id"] == item["id"]
+    assert api.feed("WAW-01", "interaction", item["id"])
+    assert problem_type(api.post(path, {"staff_id": "piotr", "kind": "note"})) == "role-not-allowed"
+    bad_thread = api.post(path, {"staff_id": "anna", "kind": "note", "thread_id": "nope"})
+    assert problem_type(bad_thread) == "unknown-thread"
+    assert api.post(path, {"staff_id": "anna", "kind": "feedback"}).status_code == 422
+    missing = api.post("/v1/customers/nope/interactions", {"staff_id": "anna", "kind": "note"})
+    assert missing.status_code == 404
+
+
+def test_feedback_is_stored_and_with_a_customer_on_their_timeline(api: Api) -> None:
+    plain = api.post("/v1/feedback", {"staff_id": "piotr", "subject": "pickup", "score": 5})
+    assert plain.status_code == 201, plain.text
+    assert plain.json()["feedback"]["score"] == 5 and plain.json()["interaction"] is None
+    named = api.post(
+        "/v1/feedback",
+        {
+            "staff_id": "anna",
+            "subject": "sale",
+            "score": 2,
+            "customer_id": api.world.customer.id,
+            "comment": "Długa kolejka",
+        },
+    )
+    assert named.status_code == 201, named.text
+    assert named.json()["interaction"]["kind"] == "feedback"
+    out_of_range = api.post("/v1/feedback", {"staff_id": "anna", "subject": "sale", "score": 9})
+    assert out_of_range.status_code == 422
+    with api.session() as session:
+        assert len(session.execute(select(m.Feedback)).scalars().all()) == 2
+
+
+def test_resolve_replay_gives_the_bonus_once(api: Api) -> None:
+    body = {"staff_id": "anna", "code": api.world.customer.card_number}
+    first = api.post("/v1/loyalty/resolve", body, key="lr-1")
+    second = api.post("/v1/loyalty/resolve", body, key="lr-1")
+    assert first.json() == second.json()
+    with api.session() as session:
+        row = session.get(m.Customer, api.world.customer.id)
+        assert row is not None and row.points_balance == 1010
