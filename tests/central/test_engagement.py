@@ -132,3 +132,11 @@ def test_resolve_replay_gives_the_bonus_once(api: Api) -> None:
     with api.session() as session:
         row = session.get(m.Customer, api.world.customer.id)
         assert row is not None and row.points_balance == 1010
+
+
+def test_text_with_nul_characters_is_refused_not_a_server_error(api: Api) -> None:
+    path = f"/v1/customers/{api.world.customer.id}/interactions"
+    response = api.post(path, {"staff_id": "anna", "kind": "note", "body": "a\x00b"})
+    assert response.status_code == 422 and problem_type(response) == "validation-error"
+    staff = api.post("/v1/feedback", {"staff_id": "an\x00na", "subject": "sale", "score": 3})
+    assert staff.status_code == 422

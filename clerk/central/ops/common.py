@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol, TypeVar, cast
 
+from pydantic import BaseModel, ConfigDict, field_validator
 from sqlalchemy import CursorResult, select, text, update
 from sqlalchemy.orm import Session
 
@@ -27,6 +28,22 @@ SALES: frozenset[str] = frozenset({Role.SALES, Role.MANAGER})
 PICKUP: frozenset[str] = frozenset({Role.PICKUP, Role.MANAGER})
 COUNTER: frozenset[str] = frozenset({Role.SALES, Role.PICKUP, Role.MANAGER})
 MANAGER: frozenset[str] = frozenset({Role.MANAGER})
+
+
+class Command(BaseModel):
+    """Base of the use cases' validated inputs: unknown fields and NUL characters refused.
+
+    PostgreSQL cannot store NUL in text, so a NUL must be a 422 here, not a 500 later.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text must not contain NUL characters")
+        return value
 
 
 class DeviceLike(Protocol):

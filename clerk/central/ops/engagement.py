@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from clerk.central import models as m
 from clerk.central.ops.common import (
     COUNTER,
     SALES,
+    Command,
     DeviceLike,
     check_staff,
     lock_row,
@@ -36,10 +37,9 @@ from clerk.domain.tokens import TokenKind, verify_token
 Id = Annotated[str, Field(min_length=1, max_length=40)]
 
 
-class ResolveIn(BaseModel):
+class ResolveIn(Command):
     """``POST /v1/loyalty/resolve``: what was scanned or typed — a loyalty token or card number."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     code: Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -53,10 +53,9 @@ class Resolved:
     bonus_points: int
 
 
-class InteractionIn(BaseModel):
+class InteractionIn(Command):
     """``POST /v1/customers/{id}/interactions``: a note, visit or contact from the store."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     kind: Literal["note", "visit", "contact", "ticket"]
     channel: Channel = Channel.STORE
@@ -66,10 +65,9 @@ class InteractionIn(BaseModel):
     status: Literal["open", "closed"] | None = None
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(Command):
     """``POST /v1/feedback``: how easy a pickup, return or sale was, 1 (hard) to 5 (easy)."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     subject: Literal["pickup", "return", "sale"]
     score: Annotated[int, Field(ge=1, le=5)]

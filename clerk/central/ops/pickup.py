@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
@@ -22,6 +22,7 @@ from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     MANAGER,
     PICKUP,
+    Command,
     DeviceLike,
     adjust_stock,
     bump_version,
@@ -59,49 +60,44 @@ __all__ = [
 Id = Annotated[str, Field(min_length=1, max_length=48)]
 
 
-class CollectLineIn(BaseModel):
+class CollectLineIn(Command):
     """How many units of an order line the customer took."""
 
-    model_config = ConfigDict(extra="forbid")
     line_id: Id
     qty: Annotated[int, Field(ge=0, le=999)]
 
 
-class RefusedLineIn(BaseModel):
+class RefusedLineIn(Command):
     """Units the customer declined at the desk; they become a return on the spot."""
 
-    model_config = ConfigDict(extra="forbid")
     line_id: Id
     qty: Annotated[int, Field(ge=1, le=999)]
     reason: ReturnReason = ReturnReason.REFUSED_AT_PICKUP
     condition: ReturnCondition = ReturnCondition.RESELLABLE
 
 
-class VerificationIn(BaseModel):
+class VerificationIn(Command):
     """How the person collecting proved the order is theirs."""
 
-    model_config = ConfigDict(extra="forbid")
     method: Literal["pickup_token", "loyalty", "number_phone"]
     collected_by: Annotated[str, Field(min_length=1, max_length=120)]
     id_last4: Annotated[str | None, Field(pattern=r"^[0-9A-Za-z]{4}$")] = None
     age_checked: bool = False
 
 
-class CollectIn(BaseModel):
+class CollectIn(Command):
     """``POST /v1/orders/{id}/collect``. Without ``lines`` everything not refused is taken;
     with ``lines`` every unit must be either collected or refused."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     lines: Annotated[list[CollectLineIn] | None, Field(max_length=200)] = None
-    refused: Annotated[list[RefusedLineIn], Field(max_length=200)] = []
+    refused: list[RefusedLineIn] = Field(default_factory=list, max_length=200)
     verification: VerificationIn
 
 
-class ExpireIn(BaseModel):
+class ExpireIn(Command):
     """``POST /v1/orders/{id}/expire`` (managers only)."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from clerk.central import keys
@@ -16,6 +16,7 @@ from clerk.central import models as m
 from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     PICKUP,
+    Command,
     DeviceLike,
     adjust_stock,
     bump_version,
@@ -39,22 +40,20 @@ from clerk.domain.tokens import pickup_token
 Id = Annotated[str, Field(min_length=1, max_length=48)]
 
 
-class ShortLineIn(BaseModel):
+class ShortLineIn(Command):
     """Units of a line the picker could not hand over; they are refunded."""
 
-    model_config = ConfigDict(extra="forbid")
     line_id: Id
     qty: Annotated[int, Field(ge=1, le=999)]
     reason: Literal["not_found", "damaged", "wrong_item"] = "not_found"
 
 
-class ReadyIn(BaseModel):
+class ReadyIn(Command):
     """``POST /v1/orders/{id}/ready``: the shelf (bin) and any short-picked lines."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     shelf: Annotated[str, Field(min_length=1, max_length=32)]
-    short_lines: Annotated[list[ShortLineIn], Field(max_length=200)] = []
+    short_lines: list[ShortLineIn] = Field(default_factory=list, max_length=200)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, Field
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
 from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     MANAGER,
+    Command,
     DeviceLike,
     adjust_stock,
     bump_version,
@@ -42,28 +43,25 @@ from clerk.domain.money import Money
 Id = Annotated[str, Field(min_length=1, max_length=40)]
 
 
-class ExtendIn(BaseModel):
+class ExtendIn(Command):
     """``POST /v1/reservations/{id}/extend``: the new end of the hold."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     hold_until: AwareDatetime
 
 
-class CancelIn(BaseModel):
+class CancelIn(Command):
     """``POST /v1/reservations/{id}/cancel``: who asked for it (shown to the customer)."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     reason: Literal["customer", "store"] = "customer"
 
 
-class CollectReservationIn(BaseModel):
+class CollectReservationIn(Command):
     """``POST /v1/reservations/{id}/collect``: the customer buys the reserved items now."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
-    payments: Annotated[list[PaymentIn], Field(max_length=10)] = []
+    payments: list[PaymentIn] = Field(default_factory=list, max_length=10)
     redeem_points: Annotated[int, Field(ge=0, le=100_000_000)] = 0
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
@@ -15,6 +15,7 @@ from clerk.central.deps import require_manager_override
 from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     COUNTER,
+    Command,
     DeviceLike,
     adjust_stock,
     bump_version,
@@ -33,28 +34,25 @@ from clerk.domain.returns import Override, ReturnRequest
 Id = Annotated[str, Field(min_length=1, max_length=48)]
 
 
-class ReturnLineIn(BaseModel):
+class ReturnLineIn(Command):
     """Units of one order line coming back, why, and in what state."""
 
-    model_config = ConfigDict(extra="forbid")
     line_id: Id
     qty: Annotated[int, Field(ge=1, le=999)]
     reason: ReturnReason
     condition: ReturnCondition = ReturnCondition.RESELLABLE
 
 
-class OverrideIn(BaseModel):
+class OverrideIn(Command):
     """A manager allowing a return the policy refuses (window passed, final sale)."""
 
-    model_config = ConfigDict(extra="forbid")
     manager_id: Id
     reason: Annotated[str, Field(min_length=1, max_length=500)]
 
 
-class ReturnIn(BaseModel):
+class ReturnIn(Command):
     """``POST /v1/returns``."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     order_id: Id
     lines: Annotated[list[ReturnLineIn], Field(min_length=1, max_length=200)]

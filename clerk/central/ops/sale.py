@@ -14,12 +14,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
 from clerk.central.ops.common import (
     SALES,
+    Command,
     DeviceLike,
     adjust_stock,
     check_staff,
@@ -41,33 +42,30 @@ from clerk.domain.money import Money
 Id = Annotated[str, Field(min_length=1, max_length=40)]
 
 
-class SaleLineIn(BaseModel):
+class SaleLineIn(Command):
     """One line of a sale: a product and how many."""
 
-    model_config = ConfigDict(extra="forbid")
     sku: Annotated[str, Field(min_length=1, max_length=32)]
     qty: Annotated[int, Field(ge=1, le=999)]
 
 
-class PaymentIn(BaseModel):
+class PaymentIn(Command):
     """Money taken at the counter (points are redeemed through ``redeem_points`` instead)."""
 
-    model_config = ConfigDict(extra="forbid")
     tender: Tender
     amount: Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
     reference: Annotated[str | None, Field(max_length=64)] = None
 
 
-class SaleIn(BaseModel):
+class SaleIn(Command):
     """``POST /v1/orders``: a store sale; with ``cart_id`` it finalizes that online cart
     (its lines are used when ``lines`` is empty)."""
 
-    model_config = ConfigDict(extra="forbid")
     staff_id: Id
     customer_id: Id | None = None
     cart_id: Id | None = None
-    lines: Annotated[list[SaleLineIn], Field(max_length=200)] = []
-    payments: Annotated[list[PaymentIn], Field(max_length=10)] = []
+    lines: list[SaleLineIn] = Field(default_factory=list, max_length=200)
+    payments: list[PaymentIn] = Field(default_factory=list, max_length=10)
     redeem_points: Annotated[int, Field(ge=0, le=100_000_000)] = 0
 
 
