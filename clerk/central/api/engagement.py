@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
-from clerk.central.api.mutation_http import PROBLEMS, Answer, PathId
+from clerk.central.api.mutation_http import PROBLEMS, Answer, IdempotencyKey, PathId
 from clerk.central.deps import ContextDep, DeviceDep
 from clerk.central.idempotency import idempotent
 from clerk.central.ops.engagement import (
@@ -25,7 +25,13 @@ router = APIRouter(tags=["customers"])
 
 
 @router.post("/v1/loyalty/resolve", responses=PROBLEMS)
-def resolve(body: ResolveIn, request: Request, ctx: ContextDep, device: DeviceDep) -> Response:
+def resolve(
+    body: ResolveIn,
+    request: Request,
+    ctx: ContextDep,
+    device: DeviceDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     """A scanned loyalty token (``CLK1.L…``) or card number → the customer (roles sales,
     manager); records today's visit to this store and the once-a-day visit bonus.
 
@@ -54,6 +60,7 @@ def create_interaction(
     request: Request,
     ctx: ContextDep,
     device: DeviceDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """A note, store visit, contact or support ticket from the store (roles sales, manager).
     Answers 201 ``{"interaction"}``."""
@@ -80,7 +87,11 @@ def feedback_dict(row: m.Feedback) -> dict[str, Any]:
 
 @router.post("/v1/feedback", status_code=201, responses=PROBLEMS)
 def create_feedback(
-    body: FeedbackIn, request: Request, ctx: ContextDep, device: DeviceDep
+    body: FeedbackIn,
+    request: Request,
+    ctx: ContextDep,
+    device: DeviceDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """An effort score (1–5) for a pickup, return or sale (any role). Answers 201
     ``{"feedback", "interaction"}`` (the interaction when a customer was named, else null)."""

@@ -22,6 +22,16 @@ IfMatch = Annotated[
     ),
 ]
 
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=100,
+        description="Required: a unique key per intended change; a retry with the same key "
+        "and body gets the first answer again (missing → 400).",
+    ),
+]
+
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Missing Idempotency-Key, malformed JSON or If-Match"},
     401: {"description": "No valid device token"},

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from clerk.central.api.mutation_http import (
     PROBLEMS,
     Answer,
+    IdempotencyKey,
     IfMatch,
     PathId,
     expected_version,
@@ -43,6 +44,7 @@ def ready(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Picked and shelved (roles pickup, manager): the hold starts and the customer is told.
 
@@ -66,6 +68,7 @@ def collect(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Hand the order over (roles pickup, manager), with the verification used.
 
@@ -90,6 +93,7 @@ def expire(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """The hold ran out (managers only): the items go back to stock and everything paid is
     refunded. 422 ``hold-not-over`` before the hold's end. Answers ``{"order", "return"}``."""

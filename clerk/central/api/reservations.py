@@ -5,7 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from clerk.central.api.mutation_http import PROBLEMS, Answer, IfMatch, PathId, expected_version
+from clerk.central.api.mutation_http import (
+    PROBLEMS,
+    Answer,
+    IdempotencyKey,
+    IfMatch,
+    PathId,
+    expected_version,
+)
 from clerk.central.deps import ContextDep, DeviceDep
 from clerk.central.idempotency import idempotent
 from clerk.central.ops.reservations import (
@@ -38,6 +45,7 @@ def extend(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Hold an active reservation until ``hold_until`` (at most 7 days from when it was made;
     422 ``extension-too-long`` / ``in-the-past``). Answers ``{"reservation", "order": null}``."""
@@ -61,6 +69,7 @@ def cancel(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Cancel an active reservation: its units become available again, the customer is told.
     409 ``reservation-collected`` / ``-cancelled`` / ``-expired`` when it is not active."""
@@ -84,6 +93,7 @@ def collect(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """The customer buys the reserved items: a store sale from the held units, with
     ``payments`` and optional ``redeem_points``. Answers ``{"reservation", "order"}``."""

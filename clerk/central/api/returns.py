@@ -5,7 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from clerk.central.api.mutation_http import PROBLEMS, Answer, IfMatch, expected_version
+from clerk.central.api.mutation_http import (
+    PROBLEMS,
+    Answer,
+    IdempotencyKey,
+    IfMatch,
+    expected_version,
+)
 from clerk.central.deps import ContextDep, DeviceDep
 from clerk.central.idempotency import idempotent
 from clerk.central.ops.returns import ReturnIn, create_return
@@ -21,6 +27,7 @@ def create(
     ctx: ContextDep,
     device: DeviceDep,
     if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Return units of an order (roles sales, pickup, manager); ``If-Match`` is the order's.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 
-from clerk.central.api.mutation_http import PROBLEMS, Answer, order_answer
+from clerk.central.api.mutation_http import PROBLEMS, Answer, IdempotencyKey, order_answer
 from clerk.central.deps import ContextDep, DeviceDep
 from clerk.central.idempotency import idempotent
 from clerk.central.ops.sale import SaleIn, record_sale
@@ -14,7 +14,13 @@ router = APIRouter(tags=["sales"])
 
 
 @router.post("/v1/orders", status_code=201, responses=PROBLEMS)
-def create_sale(body: SaleIn, request: Request, ctx: ContextDep, device: DeviceDep) -> Response:
+def create_sale(
+    body: SaleIn,
+    request: Request,
+    ctx: ContextDep,
+    device: DeviceDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     """Book a store sale (roles sales, manager): lines at central prices, payments and points.
 
     With ``cart_id`` the customer's online cart is finalized (its lines are used when
