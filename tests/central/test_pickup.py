@@ -225,3 +225,62 @@ def test_expire_before_the_hold_ends_is_refused(api: Api) -> None:
         order = ready_order(session, api.world)
     response = api.post(f"/v1/orders/{order.id}/expire", {"staff_id": "maria"})
     assert response.status_code == 422 and problem_type(response) == "hold-not-over"
+
+
+def test_use_cases_run_without_http(api: Api) -> None:
+    """The ops layer is plain SQLAlchemy: a collect inside a caller's transaction."""
+    from clerk.central.deps import DeviceContext
+    from clerk.central.ops.pickup import CollectIn, collect_order
+
+    with transaction(api.factory) as session:
+        order = ready_order(session, api.world)
+    device = DeviceContext(device_id=api.world.device.id, store_id="WAW-01")
+    with transaction(api.factory) as session:
+        result = collect_order(
+            session,
+            device,
+            order.id,
+            CollectIn.model_validate(
+                {
+                    "staff_id": "piotr",
+                    "verification": VERIFY,
+                    "refused": [{"line_id": f"{order.id}-1", "qty": 1, "condition": "damaged"}],
+                }
+            ),
+            NOW,
+            expected_version=1,
+        )
+        assert result.order.status == "partially_collected" and result.refund is not None
+    with api.session() as session:
+        # One shirt handed over, one refused damaged (written off), the jeans collected.
+        assert stock(session, "WAW-01", "SHIRT-M") == (18, 0)
+        assert stock(session, "WAW-01", "JEANS-32") == (19, 0)
+
+
+def test_a_partly_refused_pickup_can_return_what_was_collected(api: Api) -> None:
+    with transaction(api.factory) as session:
+        order = ready_order(session, api.world, lines=[("SHIRT-M", 3, "100.00")])
+    shirt = f"{order.id}-1"
+    collect = api.post(
+        f"/v1/orders/{order.id}/collect",
+        {
+            "staff_id": "piotr",
+            "verification": VERIFY,
+            "lines": [{"line_id": shirt, "qty": 2}],
+            "refused": [{"line_id": shirt, "qty": 1}],
+        },
+    )
+    assert collect.status_code == 200, collect.text
+    body = {
+        "staff_id": "piotr",
+        "order_id": order.id,
+        "lines": [{"line_id": shirt, "qty": 3, "reason": "too_big"}],
+    }
+    too_many = api.post("/v1/returns", body)
+    assert problem_type(too_many) == "quantity-exceeds-returnable"
+    body["lines"][0]["qty"] = 2  # type: ignore[index]
+    ok = api.post("/v1/returns", body)
+    assert ok.status_code == 201, ok.text
+    assert ok.json()["order"]["lines"][0]["returned_qty"] == 3
+    refunds = [r["amount"] for r in ok.json()["return"]["refunds"]]
+    assert refunds == ["200.00"]
