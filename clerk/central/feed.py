@@ -2,113 +2,150 @@
 
 Every mutation of something a store caches calls :func:`record_change` (usually through one
 of the ``publish_*`` helpers, which know which stores care) in the same transaction as the
-mutation.  A tablet pulls ``GET /v1/stores/{id}/changes?after=<seq>`` and applies the entries
-in ``seq`` order; ``after=0`` always yields the full current state.
+mutation; the entries are written when that transaction commits, under per-store locks that
+make every store's entries commit in ``seq`` order (see :mod:`clerk.central.feed_log`).  A
+tablet pulls ``GET /v1/stores/{id}/changes?after=<seq>`` and applies the entries in ``seq``
+order; ``after=0`` always yields the full current state.
 
-``seq`` comes from one global sequence.  For a reader never to skip an entry that commits
-late, feed writes are serialised: the first :func:`record_change` of a transaction takes a
-transaction-scoped lock (``pg_advisory_xact_lock`` on PostgreSQL; SQLite has one writer
-anyway), so entries commit in ``seq`` order.  Publish at the end of your transaction to
-hold it briefly.
+The slice of a store is what a tablet needs to work offline, and nothing more (a customer's
+full history comes from the profile bundle, on demand):
 
-Slice of a store: its store row and settings, all products, its inventory, its staff (PIN
-hashes included), its devices' public keys and central's signing keys, the customers of
-``store_customers`` with their active carts, orders sold or picked up there plus the slice
-customers' orders of the last 90 days, the returns of those orders, the reservations at the
-store, and the slice customers' loyalty transactions and interactions of the last 365 days.
+* reference data: the store row and its settings, every product, the store's inventory, its
+  staff (PIN hashes included), its devices' public keys and central's signing keys;
+* the customers of ``store_customers`` with their active carts;
+* orders sold or picked up here in the last :data:`STORE_ORDER_HISTORY` (180 days), every
+  pickup still open here (placed, picking or ready — whatever its age), and the slice
+  customers' orders of any channel from the last :data:`CUSTOMER_ORDER_HISTORY` (45 days:
+  the return window with a margin), so any recent purchase can be returned here offline;
+* the returns of those orders;
+* the store's reservations that are active or ended (held until) in the last
+  :data:`RESERVATION_HISTORY` (30 days);
+* the slice customers' loyalty transactions of the last :data:`ACTIVITY_HISTORY` (30 days);
+* the slice customers' interactions of the last 30 days plus every open support ticket's
+  whole thread.
+
+:func:`rebuild_store_feed` writes exactly that set; the live publishers follow the same rule
+and may send a little more (an order of a slice customer in any channel at any age, a
+return made here, entries that later age out of the window).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, TypeAlias
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    cast,
+    delete,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from clerk.central import models as m
 from clerk.central import serialize as ser
+from clerk.central.feed_log import ENTITIES, flush_feed, lock_feed, record_change
 from clerk.central.keys import signing_key_dict, signing_key_rows
 from clerk.central.problems import Problem, not_found
 
-ENTITIES = frozenset(
-    {
-        "store",
-        "settings",
-        "product",
-        "inventory",
-        "staff",
-        "device_key",
-        "signing_key",
-        "customer",
-        "cart",
-        "order",
-        "return",
-        "reservation",
-        "loyalty",
-        "interaction",
-    }
-)
-ORDER_HISTORY = timedelta(days=90)
-ACTIVITY_HISTORY = timedelta(days=365)
+__all__ = ["ENTITIES", "flush_feed", "lock_feed", "record_change"]
+
+STORE_ORDER_HISTORY = timedelta(days=180)
+CUSTOMER_ORDER_HISTORY = timedelta(days=45)
+RESERVATION_HISTORY = timedelta(days=30)
+ACTIVITY_HISTORY = timedelta(days=30)
+OPEN_PICKUP_STATUSES = ("placed", "picking", "ready")
 RETURN_WINDOW_DAYS = 30
-_FEED_LOCK_KEY = 0x434C524B  # "CLRK"
 
 
-def lock_feed(session: Session) -> None:
-    """Serialise feed writers until this transaction ends (no-op on SQLite and when held)."""
-    transaction = session.get_transaction()
-    if transaction is not None and session.info.get("clerk_feed_lock") is transaction:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(_FEED_LOCK_KEY)))
-    session.info["clerk_feed_lock"] = session.get_transaction()
+def slice_members(store_id: str) -> Select[Any]:
+    """The ids of the customers in ``store_id``'s slice (a subquery)."""
+    return select(m.StoreCustomer.customer_id).where(m.StoreCustomer.store_id == store_id)
 
 
-def _change_row(
-    store_id: str,
-    entity: str,
-    entity_id: str,
-    data: dict[str, Any] | None,
-    op: str,
-    now: datetime,
-) -> dict[str, Any]:
-    return {
-        "store_id": store_id,
-        "entity": entity,
-        "entity_id": entity_id,
-        "op": op,
-        "data": data,
-        "created_at": now,
-    }
+@dataclass(frozen=True)
+class SliceOf:
+    """ "The customers of this store's slice", for the filters below."""
+
+    store_id: str
 
 
-def record_change(
-    session: Session,
-    store_ids: Iterable[str],
-    entity: str,
-    entity_id: str,
-    data: dict[str, Any] | None,
-    op: str = "upsert",
-    now: datetime | None = None,
-) -> None:
-    """Append the entity's new state (or a ``delete`` tombstone) to each store's feed."""
-    if entity not in ENTITIES:
-        raise ValueError(f"unknown feed entity {entity!r}")
-    if op not in ("upsert", "delete"):
-        raise ValueError(f"unknown feed op {op!r}")
-    stores = sorted({s for s in store_ids if s})
-    if not stores:
-        return
-    when = now or datetime.now(UTC)
-    payload = None if op == "delete" else data
-    lock_feed(session)
-    session.execute(
-        insert(m.Change),
-        [_change_row(s, entity, entity_id, payload, op, when) for s in stores],
+Customers: TypeAlias = SliceOf | Sequence[str]
+
+
+def of_customers(column: Any, customers: Customers) -> ColumnElement[bool]:
+    """``column`` (a customer id) is one of ``customers``: a correlated EXISTS for a store's
+    slice (so a date range can drive the query), ``IN`` for a list of ids."""
+    if isinstance(customers, SliceOf):
+        sc = m.StoreCustomer
+        return exists().where(sc.store_id == customers.store_id, sc.customer_id == column)
+    found: ColumnElement[bool] = column.in_(list(customers))
+    return found
+
+
+def slice_order_filter(store_id: str, now: datetime) -> ColumnElement[bool]:
+    """Which orders belong to ``store_id``'s slice."""
+    o = m.Order
+    return or_(
+        and_(
+            or_(o.store_id == store_id, o.pickup_store_id == store_id),
+            o.created_at >= now - STORE_ORDER_HISTORY,
+        ),
+        and_(o.pickup_store_id == store_id, o.status.in_(OPEN_PICKUP_STATUSES)),
+        customer_order_filter(SliceOf(store_id), now),
+    )
+
+
+def customer_order_filter(customers: Customers, now: datetime) -> ColumnElement[bool]:
+    """Orders of ``customers`` (any channel) that a slice holding them carries."""
+    return and_(
+        m.Order.created_at >= now - CUSTOMER_ORDER_HISTORY,
+        of_customers(m.Order.customer_id, customers),
+    )
+
+
+def reservation_filter(store_id: str, now: datetime) -> ColumnElement[bool]:
+    """The store's reservations that are active or ended in the last 30 days."""
+    r = m.Reservation
+    return and_(
+        r.store_id == store_id,
+        or_(r.status == "active", r.hold_until >= now - RESERVATION_HISTORY),
+    )
+
+
+def loyalty_filter(customers: Customers, now: datetime) -> ColumnElement[bool]:
+    """Loyalty transactions of ``customers`` that a slice carries (the last 30 days)."""
+    t = m.LoyaltyTransaction
+    return and_(t.created_at >= now - ACTIVITY_HISTORY, of_customers(t.customer_id, customers))
+
+
+def interaction_filter(customers: Customers, now: datetime) -> ColumnElement[bool]:
+    """Interactions of ``customers`` that a slice carries: the last 30 days and the whole
+    thread of every open ticket (the thread's state lives on its first message)."""
+    i = m.Interaction
+    heads = aliased(m.Interaction)
+    open_heads = select(heads.id).where(
+        heads.kind == "ticket", heads.status == "open", of_customers(heads.customer_id, customers)
+    )
+    return and_(
+        of_customers(i.customer_id, customers),
+        or_(
+            i.created_at >= now - ACTIVITY_HISTORY,
+            i.id.in_(open_heads),
+            i.thread_id.in_(open_heads),
+        ),
     )
 
 
@@ -124,8 +161,9 @@ def slice_stores(session: Session, customer_id: str) -> list[str]:
 def _insert_ignore(session: Session, table: Any, values: dict[str, Any]) -> bool:
     dialect = session.get_bind().dialect.name
     builder: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = session.execute(builder(table).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    stmt = builder(table).values(**values).on_conflict_do_nothing().returning(literal(1))
+    # RETURNING, not rowcount: psycopg may report -1 rows for a single-row insert.
+    return session.execute(stmt).first() is not None
 
 
 def ensure_in_slice(session: Session, store_id: str, customer_id: str, now: datetime) -> bool:
@@ -146,20 +184,16 @@ def ensure_in_slice(session: Session, store_id: str, customer_id: str, now: date
 def _publish_customer_bundle(
     session: Session, store_id: str, customer: m.Customer, now: datetime
 ) -> None:
+    """What a slice carries of one customer (the slice rule of the module docstring)."""
     stores = [store_id]
     record_change(session, stores, "customer", customer.id, ser.customer_dict(customer), now=now)
+    who = [customer.id]
     carts = session.scalars(
         select(m.Cart).where(m.Cart.customer_id == customer.id, m.Cart.status == "active")
     )
     for cart in carts:
         record_change(session, stores, "cart", cart.id, ser.cart_dict(cart), now=now)
-    orders = list(
-        session.scalars(
-            select(m.Order).where(
-                m.Order.customer_id == customer.id, m.Order.created_at >= now - ORDER_HISTORY
-            )
-        )
-    )
+    orders = list(session.scalars(select(m.Order).where(customer_order_filter(who, now))))
     for order in orders:
         record_change(session, stores, "order", order.id, ser.order_dict(order), now=now)
     if orders:
@@ -168,19 +202,10 @@ def _publish_customer_bundle(
         )
         for ret in returns:
             record_change(session, stores, "return", ret.id, ser.return_dict(ret), now=now)
-    since = now - ACTIVITY_HISTORY
-    for txn in session.scalars(
-        select(m.LoyaltyTransaction).where(
-            m.LoyaltyTransaction.customer_id == customer.id,
-            m.LoyaltyTransaction.created_at >= since,
-        )
-    ):
+    txns = session.scalars(select(m.LoyaltyTransaction).where(loyalty_filter(who, now)))
+    for txn in txns:
         record_change(session, stores, "loyalty", txn.id, ser.loyalty_dict(txn), now=now)
-    for item in session.scalars(
-        select(m.Interaction).where(
-            m.Interaction.customer_id == customer.id, m.Interaction.created_at >= since
-        )
-    ):
+    for item in session.scalars(select(m.Interaction).where(interaction_filter(who, now))):
         record_change(session, stores, "interaction", item.id, ser.interaction_dict(item), now=now)
 
 
@@ -345,12 +370,7 @@ def cursor_expired(detail: str) -> Problem:
     return Problem(410, "cursor-expired", "Cursor expired", detail, {"restart_from": 0})
 
 
-def read_changes(session: Session, store_id: str, after: int, limit: int) -> FeedPage:
-    """Entries of ``store_id``'s feed with ``seq > after``, oldest first, at most ``limit``.
-
-    ``after=0`` always works; ``0 < after < feed_floor`` (compacted away) or a cursor
-    beyond anything ever written → 410 ``cursor-expired``.
-    """
+def _check_cursor(session: Session, store_id: str, after: int) -> None:
     floor = session.execute(select(m.Store.feed_floor).where(m.Store.id == store_id)).scalar()
     if floor is None:
         raise not_found("store", f"No store {store_id}.")
@@ -362,12 +382,27 @@ def read_changes(session: Session, store_id: str, after: int, limit: int) -> Fee
         newest = session.execute(select(func.max(m.Change.seq))).scalar() or 0
         if after > newest:
             raise cursor_expired("This cursor is unknown to the service; pull again from 0.")
-    rows = session.execute(
-        select(m.Change.seq, m.Change.entity, m.Change.entity_id, m.Change.op, m.Change.data)
-        .where(m.Change.store_id == store_id, m.Change.seq > after)
-        .order_by(m.Change.seq)
+
+
+def _page_stmt(store_id: str, after: int, limit: int, data: Any) -> Select[Any]:
+    c = m.Change
+    return (
+        select(c.seq, c.entity, c.entity_id, c.op, data)
+        .where(c.store_id == store_id, c.seq > after)
+        .order_by(c.seq)
         .limit(limit + 1)
-    ).all()
+    )
+
+
+def read_changes(session: Session, store_id: str, after: int, limit: int) -> FeedPage:
+    """Entries of ``store_id``'s feed with ``seq > after``, oldest first, at most ``limit``.
+
+    ``after=0`` always works; ``0 < after < feed_floor`` (compacted away) or a cursor
+    beyond anything ever written → 410 ``cursor-expired``.
+    """
+    flush_feed(session)  # this transaction's own entries, if any
+    _check_cursor(session, store_id, after)
+    rows = session.execute(_page_stmt(store_id, after, limit, m.Change.data)).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     changes = [
@@ -378,11 +413,33 @@ def read_changes(session: Session, store_id: str, after: int, limit: int) -> Fee
     return FeedPage(changes=changes, next_after=next_after, has_more=has_more)
 
 
+def read_changes_json(session: Session, store_id: str, after: int, limit: int) -> bytes:
+    """The API body of :func:`read_changes` as JSON bytes, built from the stored JSON text
+    of every entry without decoding and encoding it again (the feed's hot path)."""
+    _check_cursor(session, store_id, after)
+    stmt = _page_stmt(store_id, after, limit, cast(m.Change.data, Text))
+    rows = session.connection().execute(stmt).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    dumps = json.dumps
+    # entity and op come from fixed sets of plain words; ids and data are JSON-encoded.
+    parts = [
+        f'{{"seq":{seq},"entity":"{entity}","id":{dumps(entity_id)},"op":"{op}",'
+        f'"data":{"null" if data is None else data}}}'
+        for seq, entity, entity_id, op, data in rows
+    ]
+    next_after = rows[-1][0] if rows else after
+    more = "true" if has_more else "false"
+    body = f'{{"changes":[{",".join(parts)}],"next_after":{next_after},"has_more":{more}}}'
+    return body.encode()
+
+
 def compact_feed(session: Session, store_id: str, keep_after_seq: int) -> int:
     """Delete superseded entries with ``seq <= keep_after_seq`` (the newest entry of every
     entity stays, tombstones included) and raise the store's feed floor; returns rows deleted."""
     newer = aliased(m.Change)
-    lock_feed(session)
+    flush_feed(session)
+    lock_feed(session, store_id)
     superseded = exists().where(
         newer.store_id == m.Change.store_id,
         newer.entity == m.Change.entity,

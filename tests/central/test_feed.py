@@ -6,18 +6,23 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from clerk.central import models as m
 from clerk.central import serialize as ser
 from clerk.central.db import transaction
 from clerk.central.feed import (
     compact_feed,
+    ensure_in_slice,
+    flush_feed,
     publish_order,
     read_changes,
     rebuild_store_feed,
     record_change,
 )
+from clerk.central.feed_log import lock_key
 from tests.central.core_fixtures import (
     NOW,
     Central,
@@ -124,100 +129,151 @@ def test_publish_order_adds_customer_to_pickup_store_slice(central: Central) -> 
     assert members == {"WAW-01", "KRK-01"}
 
 
+def _ret(ret_id: str, order: m.Order) -> m.Return:
+    line = order.lines[0]
+    ret = m.Return(
+        id=ret_id,
+        order_id=order.id,
+        store_id="WAW-01",
+        staff_id="st-anna",
+        created_at=order.created_at + timedelta(days=2),
+        refund_method="original",
+        amount=line.unit_price,
+    )
+    ret.lines.append(
+        m.ReturnLine(
+            order_line_id=line.id,
+            qty=1,
+            reason="too_small",
+            condition="resellable",
+            amount=line.unit_price,
+        )
+    )
+    ret.refunds.append(m.Refund(tender="card", amount=line.unit_price))
+    return ret
+
+
+def _reservation(res_id: str, customer: m.Customer, status: str, hold_until: Any) -> m.Reservation:
+    res = m.Reservation(
+        id=res_id,
+        customer_id=customer.id,
+        store_id="WAW-01",
+        status=status,
+        created_at=hold_until - timedelta(hours=48),
+        hold_until=hold_until,
+    )
+    res.lines.append(m.ReservationLine(line_no=1, sku="JK-M", qty=1))
+    return res
+
+
+def _interaction(item_id: str, customer: m.Customer, days_ago: int, **extra: Any) -> m.Interaction:
+    values: dict[str, Any] = {"kind": "ticket", "channel": "web", "subject": "Gdzie paczka?"}
+    values.update(extra)
+    return m.Interaction(
+        id=item_id, customer_id=customer.id, created_at=NOW - timedelta(days=days_ago), **values
+    )
+
+
 def _build_slice(central: Central) -> dict[str, str]:
+    """Data on both sides of every line of the slice rule (WAW-01's point of view)."""
     with transaction(central.factory) as session:
         inside = add_customer(session, "Anna", "Kowalska", stores=("WAW-01",))
         outside = add_customer(session, "Jan", "Nowak", stores=("KRK-01",))
-        recent = add_order(session, inside, created_at=NOW - timedelta(days=10))
-        old_elsewhere = add_order(
-            session,
-            inside,
-            created_at=NOW - timedelta(days=200),
-            fulfilment="ship",
-            pickup_store_id=None,
-        )
-        old_here = add_order(
-            session,
-            None,
-            created_at=NOW - timedelta(days=400),
-            channel="store",
-            fulfilment="carry_out",
-            store_id="WAW-01",
-        )
-        foreign = add_order(session, outside, created_at=NOW, pickup_store_id="KRK-01")
-        ret = m.Return(
-            id="ret-1",
-            order_id=recent.id,
-            store_id="WAW-01",
-            staff_id="st-anna",
-            created_at=NOW,
-            refund_method="original",
-            amount=recent.lines[0].unit_price,
-        )
-        ret.lines.append(
-            m.ReturnLine(
-                order_line_id=recent.lines[0].id,
-                qty=1,
-                reason="too_small",
-                condition="resellable",
-                amount=recent.lines[0].unit_price,
-            )
-        )
-        ret.refunds.append(m.Refund(tender="card", amount=recent.lines[0].unit_price))
-        session.add(ret)
+        day = timedelta(days=1)
+        orders = {
+            # in: the slice customer's pickup here, 10 days ago
+            "recent": add_order(session, inside, created_at=NOW - 10 * day),
+            # in: the slice customer's web order shipped home, 40 days ago (return window)
+            "shipped": add_order(
+                session, inside, created_at=NOW - 40 * day, fulfilment="ship", status="delivered"
+            ),
+            # out: the same 200 days ago
+            "old_elsewhere": add_order(
+                session, inside, created_at=NOW - 200 * day, fulfilment="ship"
+            ),
+            # in: a guest sale here 100 days ago (store orders: 180 days)
+            "sold_here": add_order(
+                session,
+                None,
+                created_at=NOW - 100 * day,
+                channel="store",
+                fulfilment="carry_out",
+                store_id="WAW-01",
+                status="completed",
+            ),
+            # out: a sale here 400 days ago
+            "old_here": add_order(
+                session,
+                None,
+                created_at=NOW - 400 * day,
+                channel="store",
+                fulfilment="carry_out",
+                store_id="WAW-01",
+                status="completed",
+            ),
+            # in: a pickup still waiting here, whatever its age, of a customer from elsewhere
+            "open_pickup": add_order(session, outside, created_at=NOW - 400 * day, status="ready"),
+            # out: a pickup here collected 300 days ago
+            "collected_old": add_order(
+                session, outside, created_at=NOW - 300 * day, status="collected"
+            ),
+            # out: another store's pickup
+            "foreign": add_order(session, outside, created_at=NOW, pickup_store_id="KRK-01"),
+        }
+        session.add(_ret("ret-1", orders["recent"]))
+        session.add(_ret("ret-old", orders["old_elsewhere"]))
         cart = m.Cart(id="cart-1", customer_id=inside.id, updated_at=NOW)
         cart.lines.append(m.CartLine(line_no=1, sku="TS-L", qty=2))
         session.add(cart)
-        res = m.Reservation(
-            id="res-1",
-            customer_id=inside.id,
-            store_id="WAW-01",
-            created_at=NOW,
-            hold_until=NOW + timedelta(hours=48),
-        )
-        res.lines.append(m.ReservationLine(line_no=1, sku="JK-M", qty=1))
-        session.add(res)
         session.add(
-            m.LoyaltyTransaction(
-                id="lt-1",
-                customer_id=inside.id,
-                kind="earn",
-                points=99,
-                order_id=recent.id,
-                channel="web",
-                created_at=NOW - timedelta(days=10),
-            )
+            m.Cart(id="cart-used", customer_id=inside.id, status="consumed", updated_at=NOW)
         )
+        session.add(_reservation("res-1", inside, "active", NOW + 2 * day))
+        session.add(_reservation("res-done", inside, "collected", NOW - 5 * day))
+        session.add(_reservation("res-old", inside, "expired", NOW - 40 * day))
+        for txn_id, days_ago in (("lt-1", 10), ("lt-40", 40), ("lt-old", 500)):
+            session.add(
+                m.LoyaltyTransaction(
+                    id=txn_id,
+                    customer_id=inside.id,
+                    kind="earn",
+                    points=99,
+                    channel="web",
+                    created_at=NOW - days_ago * day,
+                )
+            )
+        session.add(_interaction("int-1", inside, 3, status="open", thread_id="int-1"))
+        session.add(_interaction("int-open", inside, 100, status="open", thread_id="int-open"))
+        session.add(_interaction("int-open-re", inside, 90, subject="Re", thread_id="int-open"))
         session.add(
-            m.LoyaltyTransaction(
-                id="lt-old",
-                customer_id=inside.id,
-                kind="earn",
-                points=10,
-                channel="web",
-                created_at=NOW - timedelta(days=500),
-            )
+            _interaction("int-closed", inside, 100, status="closed", thread_id="int-closed")
         )
-        session.add(
-            m.Interaction(
-                id="int-1",
-                customer_id=inside.id,
-                kind="ticket",
-                channel="web",
-                subject="Gdzie paczka?",
-                status="open",
-                created_at=NOW - timedelta(days=3),
-            )
-        )
+        session.add(_interaction("int-closed-re", inside, 90, thread_id="int-closed"))
+        session.add(_interaction("int-note", inside, 20, kind="note", channel="store"))
+        session.add(_interaction("int-note-old", inside, 60, kind="note", channel="store"))
         session.flush()
-        return {
-            "inside": inside.id,
-            "outside": outside.id,
-            "recent": recent.id,
-            "old_elsewhere": old_elsewhere.id,
-            "old_here": old_here.id,
-            "foreign": foreign.id,
-        }
+        ids = {name: order.id for name, order in orders.items()}
+        ids.update(inside=inside.id, outside=outside.id)
+        return ids
+
+
+SLICE_OF_INSIDE = {
+    "cart": {"cart-1"},
+    "return": {"ret-1"},
+    "loyalty": {"lt-1"},
+    "interaction": {"int-1", "int-open", "int-open-re", "int-note"},
+}
+
+
+def _latest(changes: list[dict[str, Any]]) -> dict[tuple[str, str], Any]:
+    return {(c["entity"], c["id"]): c["data"] for c in changes}
+
+
+def _kinds(changes: list[dict[str, Any]]) -> dict[str, set[str]]:
+    by_kind: dict[str, set[str]] = {}
+    for change in changes:
+        by_kind.setdefault(change["entity"], set()).add(change["id"])
+    return by_kind
 
 
 def test_rebuild_writes_the_whole_slice(central: Central) -> None:
@@ -226,34 +282,97 @@ def test_rebuild_writes_the_whole_slice(central: Central) -> None:
         written = rebuild_store_feed(session, "WAW-01", NOW)
     with central.factory() as session:
         page = read_changes(session, "WAW-01", 0, 100_000)
-        order = session.get(m.Order, ids["recent"])
-        assert order is not None
-        expected_order = ser.order_dict(order)
-        ret = session.get(m.Return, "ret-1")
-        assert ret is not None
-        expected_return = ser.return_dict(ret)
-    assert written >= 15
-    by_kind: dict[str, set[str]] = {}
-    latest: dict[tuple[str, str], Any] = {}
-    for change in page.changes:
-        by_kind.setdefault(change["entity"], set()).add(change["id"])
-        latest[(change["entity"], change["id"])] = change["data"]
+    assert written == len(page.changes)
+    by_kind = _kinds(page.changes)
     assert by_kind["store"] == {"WAW-01"} and by_kind["settings"] == {"WAW-01"}
     assert by_kind["product"] == {"TS-M", "TS-L", "JK-M"}
     assert by_kind["inventory"] == {"TS-M", "TS-L", "JK-M"}
     assert by_kind["staff"] == {"st-anna", "st-piotr", "st-maria"}
     assert len(by_kind["signing_key"]) == 1 and len(by_kind["device_key"]) == 1
     assert by_kind["customer"] == {ids["inside"]}
-    assert by_kind["order"] == {ids["recent"], ids["old_here"]}
-    assert by_kind["return"] == {"ret-1"}
-    assert by_kind["cart"] == {"cart-1"}
-    assert by_kind["reservation"] == {"res-1"}
-    assert by_kind["loyalty"] == {"lt-1"}
-    assert by_kind["interaction"] == {"int-1"}
-    assert latest[("order", ids["recent"])] == expected_order  # the one shape everywhere
-    assert latest[("return", "ret-1")] == expected_return
-    staff = latest[("staff", "st-maria")]
+    wanted = {"recent", "shipped", "sold_here", "open_pickup"}
+    assert by_kind["order"] == {ids[name] for name in wanted}
+    assert by_kind["reservation"] == {"res-1", "res-done"}
+    for kind, expected in SLICE_OF_INSIDE.items():
+        assert by_kind[kind] == expected, kind
+    staff = _latest(page.changes)[("staff", "st-maria")]
     assert staff["pin_hash"] and staff["store_ids"] == ["KRK-01", "WAW-01"]
+
+
+def test_snapshot_dicts_equal_the_domain_to_dict(central: Central) -> None:
+    """The bulk snapshot builds its dicts from rows; they must be the one shape everywhere."""
+    _build_slice(central)
+    with transaction(central.factory) as session:
+        rebuild_store_feed(session, "WAW-01", NOW)
+    builders: dict[str, tuple[Any, Any]] = {
+        "customer": (m.Customer, ser.customer_dict),
+        "product": (m.Product, ser.product_dict),
+        "cart": (m.Cart, ser.cart_dict),
+        "order": (m.Order, ser.order_dict),
+        "return": (m.Return, ser.return_dict),
+        "reservation": (m.Reservation, ser.reservation_dict),
+        "loyalty": (m.LoyaltyTransaction, ser.loyalty_dict),
+        "interaction": (m.Interaction, ser.interaction_dict),
+    }
+    checked = set()
+    with central.factory() as session:
+        for (entity, entity_id), data in _latest(
+            read_changes(session, "WAW-01", 0, 10**5).changes
+        ).items():
+            if entity == "inventory":
+                level = session.get(m.Inventory, ("WAW-01", entity_id))
+                assert level is not None and data == ser.inventory_dict(level)
+            elif entity in builders:
+                model, to_dict = builders[entity]
+                row = session.get(model, entity_id)
+                assert row is not None
+                assert data == to_dict(row), (entity, entity_id)
+                assert data == ser.entity_dict(_domain(entity, row))
+            checked.add(entity)
+    assert checked >= set(builders) | {"inventory"}
+
+
+def _domain(entity: str, row: Any) -> Any:
+    to_domain = {
+        "customer": ser.customer_to_domain,
+        "product": ser.product_to_domain,
+        "cart": ser.cart_to_domain,
+        "order": ser.order_to_domain,
+        "return": ser.return_to_domain,
+        "reservation": ser.reservation_to_domain,
+        "loyalty": ser.loyalty_to_domain,
+        "interaction": ser.interaction_to_domain,
+    }[entity]
+    entity_obj = to_domain(row)
+    assert ser.entity_dict(entity_obj) == entity_obj.to_dict()
+    return entity_obj
+
+
+def test_joining_a_slice_publishes_what_the_rule_carries(central: Central) -> None:
+    """The live path (a customer joins another store's slice) follows the snapshot's rule."""
+    ids = _build_slice(central)
+    with transaction(central.factory) as session:
+        assert ensure_in_slice(session, "KRK-01", ids["inside"], NOW)
+        assert not ensure_in_slice(session, "KRK-01", ids["inside"], NOW)
+    live = [
+        c
+        for c in _pull_all(central, "KRK-01", limit=1000)
+        if c["id"] == ids["inside"]
+        or (c["data"] or {}).get("customer_id") == ids["inside"]
+        or c["entity"] == "return"
+    ]
+    by_kind = _kinds(live)
+    assert by_kind["customer"] == {ids["inside"]}
+    assert by_kind["order"] == {ids["recent"], ids["shipped"]}
+    for kind, expected in SLICE_OF_INSIDE.items():
+        assert by_kind[kind] == expected, kind
+    with transaction(central.factory) as session:
+        rebuild_store_feed(session, "KRK-01", NOW)
+    rebuilt = _kinds(_pull_all(central, "KRK-01", limit=1000))
+    assert rebuilt["customer"] == {ids["inside"], ids["outside"]}
+    assert rebuilt["order"] == {ids["recent"], ids["shipped"], ids["foreign"]}
+    for kind, expected in SLICE_OF_INSIDE.items():
+        assert rebuilt[kind] == expected, kind
 
 
 def test_rebuild_again_supersedes_the_old_snapshot(central: Central) -> None:
@@ -273,25 +392,38 @@ def test_rebuild_again_supersedes_the_old_snapshot(central: Central) -> None:
     assert len(_pull_all(central, limit=1000)) == second
 
 
-def test_fast_dicts_equal_the_domain_to_dict(central: Central) -> None:
-    ids = _build_slice(central)
-    with central.factory() as session:
-        order = session.get(m.Order, ids["recent"])
-        ret = session.get(m.Return, "ret-1")
-        customer = session.get(m.Customer, ids["inside"])
-        cart = session.get(m.Cart, "cart-1")
-        res = session.get(m.Reservation, "res-1")
-        txn = session.get(m.LoyaltyTransaction, "lt-1")
-        item = session.get(m.Interaction, "int-1")
-        assert order and ret and customer and cart and res and txn and item
-        entities = [
-            ser.order_to_domain(order),
-            ser.return_to_domain(ret),
-            ser.customer_to_domain(customer),
-            ser.cart_to_domain(cart),
-            ser.reservation_to_domain(res),
-            ser.loyalty_to_domain(txn),
-            ser.interaction_to_domain(item),
-        ]
-    for entity in entities:
-        assert ser.entity_dict(entity) == entity.to_dict()
+def test_feed_lock_keys_are_per_schema_and_store() -> None:
+    keys = {lock_key(schema, store) for schema in ("public", "t_1") for store in ("A", "B")}
+    assert len(keys) == 4
+
+
+def test_entries_wait_for_the_commit_and_lock_only_their_stores(central: Central) -> None:
+    """Entries are written at commit under their stores' locks (PostgreSQL): a writer of
+    WAW-01 waits for another transaction holding WAW-01's lock; a writer of KRK-01 does not.
+    (SQLite has one writer per database anyway.)"""
+    holder = central.factory()
+    try:
+        holder.begin()
+        record_change(holder, ["WAW-01"], "product", "HELD", {"sku": "HELD"}, now=NOW)
+        with central.factory() as reader:
+            seen = {c["id"] for c in read_changes(reader, "WAW-01", 0, 100).changes}
+            assert "HELD" not in seen  # not written before the commit
+        assert flush_feed(holder) == 1  # written now: WAW-01's lock is held to the end
+        if holder.get_bind().dialect.name == "postgresql":
+            with transaction(central.factory) as other:
+                record_change(other, ["KRK-01"], "product", "FREE", {"sku": "FREE"}, now=NOW)
+            blocked = central.factory()
+            try:
+                blocked.begin()
+                blocked.execute(text("SET LOCAL lock_timeout = '300ms'"))
+                record_change(blocked, ["WAW-01"], "product", "WAIT", {"sku": "W"}, now=NOW)
+                with pytest.raises(OperationalError):
+                    blocked.commit()
+            finally:
+                blocked.close()
+            assert "FREE" in {c["id"] for c in _pull_all(central, "KRK-01", limit=100)}
+        holder.commit()
+    finally:
+        holder.close()
+    ids = [c["id"] for c in _pull_all(central, "WAW-01", limit=100)]
+    assert "HELD" in ids and "WAIT" not in ids
