@@ -1,7 +1,9 @@
 """The customer 360 bundle: profile, timeline across channels, cart with local stock, open items.
 
 Built from a handful of indexed per-customer queries, each capped at the newest
-``limit`` entries, so its cost does not grow with the size of the database.
+``limit`` entries, so its cost does not grow with the size of the database.  Timeline rows
+are read as plain rows (no ORM objects) and turned into the API's dicts directly
+(:mod:`clerk.central.feed_rows`, equal to the domain's ``to_dict()``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from clerk.central import feed_rows
 from clerk.central import models as m
 from clerk.central import serialize as ser
 from clerk.domain.money import Money
@@ -166,10 +169,10 @@ def _loyalty_entries(
     session: Session, customer_id: str, before: datetime | None, limit: int
 ) -> list[tuple[datetime, dict[str, Any]]]:
     t = m.LoyaltyTransaction
-    stmt = select(t).where(t.customer_id == customer_id)
+    stmt = select(t.__table__).where(t.customer_id == customer_id)
     if before is not None:
         stmt = stmt.where(t.created_at < before)
-    rows = session.scalars(stmt.order_by(t.created_at.desc()).limit(limit)).all()
+    rows = session.connection().execute(stmt.order_by(t.created_at.desc()).limit(limit)).all()
     return [
         (
             row.created_at,
@@ -180,7 +183,7 @@ def _loyalty_entries(
                 row.store_id,
                 row.id,
                 f"{row.points:+d} points ({row.kind})",
-                ser.loyalty_dict(row),
+                feed_rows.loyalty(row),
             ),
         )
         for row in rows
@@ -191,15 +194,15 @@ def _interaction_entries(
     session: Session, customer_id: str, before: datetime | None, limit: int
 ) -> list[tuple[datetime, dict[str, Any]]]:
     i = m.Interaction
-    stmt = select(i).where(i.customer_id == customer_id)
+    stmt = select(i.__table__).where(i.customer_id == customer_id)
     if before is not None:
         stmt = stmt.where(i.created_at < before)
-    rows = session.scalars(stmt.order_by(i.created_at.desc()).limit(limit)).all()
+    rows = session.connection().execute(stmt.order_by(i.created_at.desc()).limit(limit)).all()
     out = []
     for row in rows:
         kind = "visit" if row.kind == "visit" else "interaction"
         title = row.subject or row.kind.capitalize()
-        data = ser.interaction_dict(row)
+        data = feed_rows.interaction(row)
         out.append(
             (
                 row.created_at,
