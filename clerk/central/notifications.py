@@ -5,8 +5,8 @@ cause (an order marked ready, a refund), so a message exists exactly when the ca
 The text is rendered at that moment in the customer's language and stored, so what is sent
 later is what was true then.  :class:`NotificationSender` delivers due messages by SMTP and,
 when configured, POSTs them as JSON to a webhook; failures are retried with exponential
-backoff and given up after :data:`MAX_ATTEMPTS`.  :class:`NotificationWorker` runs the sender
-and the hold-reminder sweep on a background thread.
+backoff and given up after :data:`MAX_ATTEMPTS`.  :class:`NotificationWorker` runs the sender,
+the hold-reminder sweep and the expiry of overdue reservations on a background thread.
 
 Statuses: ``pending`` (waiting for its ``next_attempt_at``), ``sending`` (claimed by a sender;
 ``next_attempt_at`` is then the end of the claim, after which a crashed sender's claim may be
@@ -393,7 +393,7 @@ class _SmtpConnection:
 
 
 class NotificationWorker:
-    """A daemon thread that queues hold reminders and sends due notifications on a timer."""
+    """A daemon thread that runs the hold reminders, reservation expiry and sending on a timer."""
 
     def __init__(
         self,
@@ -435,10 +435,15 @@ class NotificationWorker:
         self._wake.set()
 
     def run_once(self) -> int:
-        """One round: queue due reminders, then send until nothing due is left; returns sent."""
+        """One round: reminders, reservation expiry, then send until nothing is due; returns sent.
+
+        The reservation sweep runs in its own transaction; if it fails the error is logged
+        and the round goes on (the next round tries again).
+        """
         sender = self.sender
         with sender.session_factory() as session, session.begin():
             queue_hold_reminders(session, sender.clock.now(), self.hold_policy)
+        self._expire_reservations()
         sent, batch = 0, 50
         while not self._stopping.is_set():
             delivered = sender.send_due(batch)
@@ -446,6 +451,20 @@ class NotificationWorker:
             if delivered < batch:
                 break
         return sent
+
+    def _expire_reservations(self) -> None:
+        # Imported here: the use cases import this module to queue their messages.
+        from clerk.central.ops.reservations import expire_overdue_reservations
+
+        sender = self.sender
+        try:
+            with sender.session_factory() as session, session.begin():
+                expired = expire_overdue_reservations(session, sender.clock.now())
+        except Exception:
+            log.exception("expiring overdue reservations failed")
+            return
+        if expired:
+            log.info("expired %d overdue reservation(s)", expired)
 
     def _run(self) -> None:
         while not self._stopping.is_set():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import logging
 import random
 import socket
 import threading
@@ -27,7 +28,7 @@ from clerk.central import notification_templates as templates
 from clerk.central.clock import FixedClock
 from clerk.central.db import make_session_factory
 from clerk.central.keys import ensure_signing_key, public_signing_keys
-from clerk.central.models import Customer, Notification, Order, Store
+from clerk.central.models import Customer, Inventory, Notification, Order, Reservation, Store
 from clerk.central.notifications import (
     MAX_ATTEMPTS,
     NotificationSender,
@@ -36,8 +37,10 @@ from clerk.central.notifications import (
     queue_hold_reminders,
     retry_delay,
 )
+from clerk.central.ops import reservations
 from clerk.domain.money import Money
 from clerk.domain.tokens import load_public_key, verify_token
+from tests.central.factories import make_product, make_reservation, set_stock
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)  # a Monday; Warsaw is UTC+1 in March
 HOLD_UNTIL = datetime(2025, 3, 12, 17, 0, tzinfo=UTC)  # Wednesday 18:00 in Warsaw
@@ -688,6 +691,67 @@ def test_worker_sends_reminders_and_messages_then_stops_cleanly(
     assert not any(t.name == "clerk-notifications" for t in threading.enumerate())
     with factory() as session:
         assert set(session.scalars(select(Notification.status))) == {"sent"}
+
+
+def test_a_worker_round_expires_overdue_reservations_and_tells_the_customer(
+    factory: sessionmaker[Session], clock: FixedClock, smtp_server: SmtpServer
+) -> None:
+    with factory() as session, session.begin():
+        add_store(session)
+        customer = add_customer(session, "C-1")
+        make_product(session, "JEANS-32", "249.00", name="Jeansy slim 32")
+        set_stock(session, "WAW-01", "JEANS-32", 5)
+        overdue = make_reservation(
+            session, customer, "WAW-01", [("JEANS-32", 2)], created_at=NOW - timedelta(hours=49)
+        ).id
+        current = make_reservation(
+            session, customer, "WAW-01", [("JEANS-32", 1)], created_at=NOW - timedelta(hours=47)
+        ).id
+    worker = NotificationWorker(make_sender(factory, clock, smtp_server.port))
+    assert worker.run_once() == 1  # the expiry message, queued and sent in the same round
+
+    [message] = smtp_server.mailbox.wait_for(1)
+    assert smtp_server.mailbox.recipients == [["c-1@example.pl"]]
+    assert message["Subject"] == "Rezerwacja w sklepie Warszawa Centrum została anulowana"
+    body = message.get_content()
+    assert f"Twoja rezerwacja nr {overdue} w sklepie Warszawa Centrum" in body
+    assert "Minął termin, do którego trzymaliśmy dla Ciebie te produkty." in body
+    assert "– Jeansy slim 32 (2 szt.)" in body
+    with factory() as session:
+        statuses = {r.id: r.status for r in session.scalars(select(Reservation))}
+        assert statuses == {overdue: "expired", current: "active"}
+        inventory = session.get(Inventory, ("WAW-01", "JEANS-32"))
+        assert inventory is not None and (inventory.on_hand, inventory.held) == (5, 1)
+
+    assert worker.run_once() == 0  # nothing expires twice
+    clock.advance(timedelta(hours=1))  # the other hold has now ended too
+    assert worker.run_once() == 1
+    with factory() as session:
+        assert set(session.scalars(select(Reservation.status))) == {"expired"}
+        assert session.scalars(select(Notification.template)).all() == [
+            "reservation_cancelled",
+            "reservation_cancelled",
+        ]
+
+
+def test_a_failing_reservation_sweep_does_not_stop_the_round(
+    factory: sessionmaker[Session],
+    clock: FixedClock,
+    smtp_server: SmtpServer,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    nid = queue_ready(factory)
+
+    def broken(session: Session, now: datetime) -> int:
+        raise RuntimeError("database hiccup")
+
+    monkeypatch.setattr(reservations, "expire_overdue_reservations", broken)
+    worker = NotificationWorker(make_sender(factory, clock, smtp_server.port))
+    with caplog.at_level(logging.ERROR, logger="clerk.central.notifications"):
+        assert worker.run_once() == 1  # the queued message still goes out
+    assert "expiring overdue reservations failed" in caplog.text
+    assert load(factory, nid).status == "sent"
 
 
 def test_short_pick_says_whether_anything_is_left_to_collect() -> None:

@@ -1,20 +1,25 @@
 """Reserve-in-store holds: extend, cancel, or collect (sell) them — managers only.
 
 A reservation's units are held in the store's stock while it is active; cancelling
-releases them, collecting sells them (``on_hand`` and ``held`` down together).
+releases them, collecting sells them (``on_hand`` and ``held`` down together). A hold that
+ran out is expired by :func:`expire_overdue_reservations` (a background sweep), which
+releases the units just as cancelling does.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import AwareDatetime, Field
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
+from clerk.central import notification_templates as templates
 from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     MANAGER,
@@ -129,39 +134,99 @@ def cancel_reservation(
     reservation = _active_here(session, device, reservation_id, expected_version)
     check_staff(session, device, cmd.staff_id, MANAGER)
     reservation.status = str(ReservationStatus.CANCELLED)
-    _release(session, device, reservation, now)
+    _release(session, [reservation])
     bump_version(session, reservation)
     touched(session).reservations[reservation.id] = reservation
     publish_touched(session, now)
+    _tell_customer(session, reservation, cmd.reason, now)
+    return ReservationResult(reservation)
+
+
+def _release(session: Session, reservations: Iterable[m.Reservation]) -> None:
+    """Give the units the reservations hold back to available (``held`` down).
+
+    Stock rows are changed in (store, SKU) order, the lock order every use case keeps.
+    """
+    held: Counter[tuple[str, str]] = Counter()
+    for reservation in reservations:
+        for line in reservation.lines:
+            held[reservation.store_id, line.sku] += line.qty
+    for store_id, sku in sorted(held):
+        adjust_stock(session, store_id, sku, held=-held[store_id, sku])
+        touched(session).stock.add((store_id, sku))
+
+
+def _tell_customer(
+    session: Session, reservation: m.Reservation, reason: str, now: datetime
+) -> None:
+    """Queue ``reservation_cancelled`` (``reason``: customer | store | expired)."""
     names = products_by_sku(session, (line.sku for line in reservation.lines))
     enqueue_notification(
         session,
-        template="reservation_cancelled",
+        template=templates.RESERVATION_CANCELLED,
         customer=customer_of(session, reservation.customer_id),
         order=None,
         now=now,
         context={
             "store_id": reservation.store_id,
             "reservation_id": reservation.id,
-            "reason": cmd.reason,
+            "reason": reason,
             "lines": [
                 {"name": names[line.sku].name if line.sku in names else line.sku, "qty": line.qty}
                 for line in reservation.lines
             ],
         },
     )
-    return ReservationResult(reservation)
 
 
-def _release(
-    session: Session, device: DeviceLike, reservation: m.Reservation, now: datetime
-) -> None:
-    held: Counter[str] = Counter()
-    for line in reservation.lines:
-        held[line.sku] += line.qty
-    for sku in sorted(held):
-        adjust_stock(session, device.store_id, sku, held=-held[sku])
-        touched(session).stock.add((device.store_id, sku))
+def expire_overdue_reservations(session: Session, now: datetime, *, limit: int = 200) -> int:
+    """Expire active reservations whose hold ended by ``now``; returns how many expired.
+
+    Each one becomes ``expired`` (version bumped), its units go back to available as on
+    cancel, the change is published to the store's feed and the customer is told with
+    ``reservation_cancelled`` (reason ``expired``).  At most ``limit`` are taken per call;
+    the caller commits.  Safe to run from several central processes at once: rows are
+    locked in id order (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so a row another sweep
+    or a request holds is left to it; SQLite has a single writer) and the status changes
+    only while the row is still active and overdue, so a reservation expires exactly once
+    and one extended meanwhile is left alone.
+    """
+    start_use_case(session)
+    res = m.Reservation
+    query = (
+        select(res)
+        .where(res.status == str(ReservationStatus.ACTIVE), res.hold_until <= now)
+        .order_by(res.id)
+        .limit(limit)
+        .execution_options(populate_existing=True)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=res)
+    expired: list[m.Reservation] = []
+    for reservation in session.scalars(query).all():
+        result = session.execute(
+            update(res)
+            .where(
+                res.id == reservation.id,
+                res.status == str(ReservationStatus.ACTIVE),
+                res.hold_until <= now,
+            )
+            .values(status=str(ReservationStatus.EXPIRED))
+            .execution_options(synchronize_session=False)
+        )
+        if cast(CursorResult[Any], result).rowcount != 1:
+            continue
+        session.refresh(reservation, ["status"])
+        bump_version(session, reservation)
+        touched(session).reservations[reservation.id] = reservation
+        expired.append(reservation)
+    if not expired:
+        return 0
+    _release(session, expired)
+    publish_touched(session, now)
+    for reservation in expired:
+        _tell_customer(session, reservation, "expired", now)
+    return len(expired)
 
 
 def collect_reservation(
