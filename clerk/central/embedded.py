@@ -77,7 +77,7 @@ class EmbeddedCentral:
         """Start serving; returns the base URL once the service accepts connections."""
         if self.port == 0:
             self.port = free_loopback_port()
-        app = create_app(CentralSettings(db_url=self.db_url, send_notifications=False))
+        app = create_app(CentralSettings(db_url=self.db_url))
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

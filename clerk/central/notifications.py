@@ -209,13 +209,17 @@ class _Claimed:
 
 
 class NotificationSender:
-    """Delivers due notifications by SMTP and, if configured, to a webhook."""
+    """Delivers due notifications by SMTP and, if configured, to a webhook.
+
+    Without an SMTP host nothing is sent: messages wait in the outbox until a sender that has
+    one runs (the housekeeping of the worker still runs).
+    """
 
     def __init__(
         self,
         session_factory: sessionmaker[Session],
         *,
-        smtp_host: str,
+        smtp_host: str | None,
         smtp_port: int,
         mail_from: str,
         webhook_url: str | None = None,
@@ -236,6 +240,8 @@ class NotificationSender:
 
     def send_due(self, limit: int = 50) -> int:
         """Send up to ``limit`` messages whose time has come; returns how many were delivered."""
+        if self.smtp_host is None:
+            return 0
         claimed = self._claim(limit)
         if not claimed:
             return 0
