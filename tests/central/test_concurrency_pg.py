@@ -31,11 +31,12 @@ ROUNDS = 5
 VERIFY = {"method": "pickup_token", "collected_by": "Jan Kowalski"}
 
 
+pytestmark = pytest.mark.postgres_only
+
+
 @pytest.fixture
 def server(db_url: str, central_engine: Engine, world: World) -> Iterator[str]:
     """The central service on a loopback port (PostgreSQL only)."""
-    if db_url.startswith("sqlite"):
-        pytest.skip("races with real threads are a PostgreSQL test (SQLite has one writer)")
     app = create_app(
         CentralSettings(db_url=db_url, clock=FixedClock(NOW), send_notifications=False)
     )

@@ -224,9 +224,8 @@ def test_only_active_reservations_expire_and_other_stores_too(api: Api) -> None:
     assert api.feed("KRK-01", "reservation", krakow.id)[-1]["status"] == "expired"
 
 
-def test_a_sweep_leaves_a_reservation_someone_is_changing_to_them(api: Api, db_url: str) -> None:
-    if db_url.startswith("sqlite"):
-        pytest.skip("SKIP LOCKED is PostgreSQL's; SQLite has one writer at a time")
+@pytest.mark.postgres_only  # SKIP LOCKED is PostgreSQL's; SQLite has one writer at a time
+def test_a_sweep_leaves_a_reservation_someone_is_changing_to_them(api: Api) -> None:
     busy = _overdue(api, [("JEANS-32", 1)])
     free = _overdue(api, [("SOCKS-1", 1)])
     with api.factory() as request:
