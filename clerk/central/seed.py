@@ -186,6 +186,7 @@ def seed_demo(
             return_order_id=showcase_return[0],
             return_order_number=showcase_return[1],
         )
+    _refresh_planner_statistics(engine)
     feed_entries: dict[str, int] = {}
     if feed:
         from clerk.central.feed import rebuild_store_feed
@@ -193,6 +194,7 @@ def seed_demo(
         for store_id in data.STORE_IDS:
             with Session(engine) as session, session.begin():
                 feed_entries[store_id] = rebuild_store_feed(session, store_id, now)
+        _refresh_planner_statistics(engine)
         lap("feeds")
     return SeedSummary(
         seed=seed,
@@ -206,6 +208,12 @@ def seed_demo(
         showcase=showcase,
         durations=durations,
     )
+
+
+def _refresh_planner_statistics(engine: Engine) -> None:
+    """After a bulk load the planner knows nothing of the new rows: let it look (ANALYZE)."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
 
 
 def _order_history(gen: OrderGenerator, n_orders: int) -> dict[int, str]:
