@@ -253,9 +253,9 @@ def aware(value: datetime) -> datetime:
 class Touched:
     """What a use case changed; published to the feed once, at its end.
 
-    The feed serialises writers with one lock held to the commit, so publishing last keeps
-    that lock short and means nothing waits for a row lock while holding it (row locks are
-    always taken first: order or reservation, customer, then stock in SKU order).
+    Publishing last means every row lock is taken before the feed's per-store locks (which
+    are taken just before commit, see :mod:`clerk.central.feed_log`), always in one order:
+    order or reservation, customer, then stock in SKU order — so writers cannot deadlock.
     """
 
     def __init__(self) -> None:
