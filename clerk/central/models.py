@@ -206,7 +206,7 @@ class Order(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     channel: Mapped[str] = mapped_column(String(8))
-    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
     fulfilment: Mapped[str] = mapped_column(String(16))
     store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"))
     pickup_store_id: Mapped[str | None] = mapped_column(ForeignKey("stores.id"))
@@ -236,6 +236,7 @@ class Order(Base):
         cascade="all, delete-orphan", order_by="Payment.id", lazy="selectin"
     )
     __table_args__ = (
+        Index("ix_orders_customer_created", "customer_id", "created_at"),
         Index("ix_orders_pickup_store_status", "pickup_store_id", "status"),
         Index("ix_orders_store_created", "store_id", "created_at"),
     )
@@ -313,7 +314,7 @@ class Refund(Base):
 class Reservation(Base):
     __tablename__ = "reservations"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
     store_id: Mapped[str] = mapped_column(ForeignKey("stores.id"), index=True)
     status: Mapped[str] = mapped_column(String(16), default="active")
     created_at: Mapped[datetime]
@@ -323,6 +324,8 @@ class Reservation(Base):
     lines: Mapped[list[ReservationLine]] = relationship(
         cascade="all, delete-orphan", order_by="ReservationLine.line_no", lazy="selectin"
     )
+    # A customer's history, newest first (the 360 timeline) reads this index alone.
+    __table_args__ = (Index("ix_reservations_customer_created", "customer_id", "created_at"),)
 
 
 class ReservationLine(Base):
@@ -336,7 +339,7 @@ class ReservationLine(Base):
 class LoyaltyTransaction(Base):
     __tablename__ = "loyalty_transactions"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
     kind: Mapped[str] = mapped_column(String(16))
     points: Mapped[int] = mapped_column(Integer)
     order_id: Mapped[str | None] = mapped_column(String(40))
@@ -345,12 +348,14 @@ class LoyaltyTransaction(Base):
     store_id: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(String(200), default="")
+    # A customer's history, newest first (the 360 timeline) reads this index alone.
+    __table_args__ = (Index("ix_loyalty_customer_created", "customer_id", "created_at"),)
 
 
 class Interaction(Base):
     __tablename__ = "interactions"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
     kind: Mapped[str] = mapped_column(String(16))
     channel: Mapped[str] = mapped_column(String(8))
     subject: Mapped[str] = mapped_column(String(200), default="")
@@ -360,6 +365,8 @@ class Interaction(Base):
     staff_id: Mapped[str | None] = mapped_column(String(40))
     store_id: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime]
+    # A customer's history, newest first (the 360 timeline) reads this index alone.
+    __table_args__ = (Index("ix_interactions_customer_created", "customer_id", "created_at"),)
 
 
 class Feedback(Base):

@@ -264,7 +264,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_interactions_customer_id"), ["customer_id"], unique=False
+            "ix_interactions_customer_created", ["customer_id", "created_at"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_interactions_thread_id"), ["thread_id"], unique=False)
 
@@ -288,7 +288,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("loyalty_transactions", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_loyalty_transactions_customer_id"), ["customer_id"], unique=False
+            "ix_loyalty_customer_created", ["customer_id", "created_at"], unique=False
         )
 
     op.create_table(
@@ -364,7 +364,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_orders_created_at"), ["created_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_orders_customer_id"), ["customer_id"], unique=False)
+        batch_op.create_index(
+            "ix_orders_customer_created", ["customer_id", "created_at"], unique=False
+        )
         batch_op.create_index(
             "ix_orders_pickup_store_status", ["pickup_store_id", "status"], unique=False
         )
@@ -392,7 +394,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("reservations", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_reservations_customer_id"), ["customer_id"], unique=False
+            "ix_reservations_customer_created", ["customer_id", "created_at"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_reservations_store_id"), ["store_id"], unique=False)
 
@@ -582,13 +584,13 @@ def downgrade() -> None:
     op.drop_table("store_customers")
     with op.batch_alter_table("reservations", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_reservations_store_id"))
-        batch_op.drop_index(batch_op.f("ix_reservations_customer_id"))
+        batch_op.drop_index("ix_reservations_customer_created")
 
     op.drop_table("reservations")
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.drop_index("ix_orders_store_created")
         batch_op.drop_index("ix_orders_pickup_store_status")
-        batch_op.drop_index(batch_op.f("ix_orders_customer_id"))
+        batch_op.drop_index("ix_orders_customer_created")
         batch_op.drop_index(batch_op.f("ix_orders_created_at"))
 
     op.drop_table("orders")
@@ -598,12 +600,12 @@ def downgrade() -> None:
 
     op.drop_table("notifications")
     with op.batch_alter_table("loyalty_transactions", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_loyalty_transactions_customer_id"))
+        batch_op.drop_index("ix_loyalty_customer_created")
 
     op.drop_table("loyalty_transactions")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interactions_thread_id"))
-        batch_op.drop_index(batch_op.f("ix_interactions_customer_id"))
+        batch_op.drop_index("ix_interactions_customer_created")
 
     op.drop_table("interactions")
     with op.batch_alter_table("carts", schema=None) as batch_op:
