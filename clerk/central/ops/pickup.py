@@ -38,7 +38,7 @@ from clerk.central.ops.common import (
     touched,
 )
 from clerk.central.ops.pickup_ready import ReadyIn, mark_ready
-from clerk.central.ops.refunds import RecordedReturn, decide, record_return, refund_context
+from clerk.central.ops.refunds import RecordedReturn, refund_at_the_desk, tell_customer_refunded
 from clerk.central.problems import unprocessable
 from clerk.domain.entities import OrderStatus, ReturnCondition, ReturnReason
 from clerk.domain.holds import PickupHoldPolicy
@@ -149,22 +149,12 @@ def collect_order(
     order.verification = cmd.verification.model_dump(mode="json") | {"staff_id": staff.id}
     session.flush()
 
-    recorded: RecordedReturn | None = None
-    if cmd.refused:
-        requests = [
-            ReturnRequest(item.line_id, item.qty, item.reason, item.condition)
-            for item in cmd.refused
-        ]
-        decision = decide(session, order, requests, now, refusal=True)
-        recorded = record_return(
-            session,
-            order,
-            decision,
-            device=device,
-            staff_id=staff.id,
-            now=now,
-            source="pickup_refusal",
-        )
+    requests = [
+        ReturnRequest(item.line_id, item.qty, item.reason, item.condition) for item in cmd.refused
+    ]
+    recorded = refund_at_the_desk(
+        session, order, requests, device=device, staff_id=staff.id, now=now
+    )
 
     for sku in sorted(released):
         adjust_stock(
@@ -179,11 +169,10 @@ def collect_order(
     touched(session).orders[order.id] = order
     publish_touched(session, now)
 
-    customer = customer_of(session, order.customer_id)
     enqueue_notification(
         session,
         template="collected",
-        customer=customer,
+        customer=customer_of(session, order.customer_id),
         order=order,
         now=now,
         context={
@@ -191,15 +180,7 @@ def collect_order(
             "refused": [{"name": lines[r.line_id].name, "qty": r.qty} for r in cmd.refused],
         },
     )
-    if recorded is not None and recorded.decision.refunds:
-        enqueue_notification(
-            session,
-            template="refund_issued",
-            customer=customer,
-            order=order,
-            now=now,
-            context=refund_context(recorded),
-        )
+    tell_customer_refunded(session, order, recorded, now)
     return PickupResult(order, recorded)
 
 
@@ -292,31 +273,14 @@ def expire_order(
             )
     order.status = str(OrderStatus.EXPIRED)
     session.flush()
-    recorded: RecordedReturn | None = None
-    if requests:
-        decision = decide(session, order, requests, now, refusal=True)
-        recorded = record_return(
-            session,
-            order,
-            decision,
-            device=device,
-            staff_id=staff.id,
-            now=now,
-            source="pickup_refusal",
-        )
+    recorded = refund_at_the_desk(
+        session, order, requests, device=device, staff_id=staff.id, now=now
+    )
     for sku in sorted(released):
         adjust_stock(session, device.store_id, sku, held=-released[sku])
         touched(session).stock.add((device.store_id, sku))
     bump_version(session, order)
     touched(session).orders[order.id] = order
     publish_touched(session, now)
-    if recorded is not None and recorded.decision.refunds:
-        enqueue_notification(
-            session,
-            template="refund_issued",
-            customer=customer_of(session, order.customer_id),
-            order=order,
-            now=now,
-            context=refund_context(recorded),
-        )
+    tell_customer_refunded(session, order, recorded, now)
     return PickupResult(order, recorded)

@@ -30,7 +30,7 @@ from clerk.central.ops.common import (
     store_of,
     touched,
 )
-from clerk.central.ops.refunds import RecordedReturn, decide, record_return, refund_context
+from clerk.central.ops.refunds import RecordedReturn, refund_at_the_desk, refund_context
 from clerk.central.problems import unprocessable
 from clerk.domain.entities import OrderStatus, ReturnCondition, ReturnReason
 from clerk.domain.holds import PickupHoldPolicy
@@ -98,28 +98,18 @@ def mark_ready(
                 "quantity-exceeds-order", f"Line {line.line_no} has only {line.qty} units."
             )
 
-    recorded: RecordedReturn | None = None
-    if short:
-        requests = [
-            ReturnRequest(
-                item.line_id,
-                item.qty,
-                ReturnReason.SHORT_PICK,
-                ReturnCondition.DAMAGED if item.reason == "damaged" else ReturnCondition.RESELLABLE,
-            )
-            for item in cmd.short_lines
-        ]
-        decision = decide(session, order, requests, now, refusal=True)
-        recorded = record_return(
-            session,
-            order,
-            decision,
-            device=device,
-            staff_id=staff.id,
-            now=now,
-            source="pickup_refusal",
-            counter="short",
+    requests = [
+        ReturnRequest(
+            item.line_id,
+            item.qty,
+            ReturnReason.SHORT_PICK,
+            ReturnCondition.DAMAGED if item.reason == "damaged" else ReturnCondition.RESELLABLE,
         )
+        for item in cmd.short_lines
+    ]
+    recorded = refund_at_the_desk(
+        session, order, requests, device=device, staff_id=staff.id, now=now, counter="short"
+    )
 
     held: Counter[str] = Counter()
     for line in order.lines:

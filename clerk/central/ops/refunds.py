@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from clerk.central import models as m
 from clerk.central import serialize
+from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import DeviceLike, customer_of, domain_refusal, new_id, touched
 from clerk.central.ops.points import move_points
 from clerk.domain.entities import LoyaltyKind, Refund, RefundMethod, Tender
@@ -178,6 +179,49 @@ def record_return(
         )
     touched(session).returns.append(row)
     return RecordedReturn(row=row, decision=decision, points_back=points_back)
+
+
+def refund_at_the_desk(
+    session: Session,
+    order: m.Order,
+    requests: Sequence[ReturnRequest],
+    *,
+    device: DeviceLike,
+    staff_id: str,
+    now: datetime,
+    counter: Counter = "returned",
+) -> RecordedReturn | None:
+    """Refund units that never left the store (refused at pickup, short-picked, an expired
+    hold): the policy's refusal path, no window check; None when there is nothing to refund."""
+    if not requests:
+        return None
+    decision = decide(session, order, requests, now, refusal=True)
+    return record_return(
+        session,
+        order,
+        decision,
+        device=device,
+        staff_id=staff_id,
+        now=now,
+        source="pickup_refusal",
+        counter=counter,
+    )
+
+
+def tell_customer_refunded(
+    session: Session, order: m.Order, recorded: RecordedReturn | None, now: datetime
+) -> None:
+    """Queue the ``refund_issued`` message when a return gave something back."""
+    if recorded is None or not recorded.decision.refunds:
+        return
+    enqueue_notification(
+        session,
+        template="refund_issued",
+        customer=customer_of(session, order.customer_id),
+        order=order,
+        now=now,
+        context=refund_context(recorded),
+    )
 
 
 def refund_context(recorded: RecordedReturn) -> dict[str, object]:

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from clerk.central import models as m
 from clerk.central.deps import require_manager_override
-from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     COUNTER,
     Command,
@@ -21,13 +20,17 @@ from clerk.central.ops.common import (
     bump_version,
     check_staff,
     check_version,
-    customer_of,
     lock_row,
     publish_touched,
     start_use_case,
     touched,
 )
-from clerk.central.ops.refunds import RecordedReturn, decide, record_return, refund_context
+from clerk.central.ops.refunds import (
+    RecordedReturn,
+    decide,
+    record_return,
+    tell_customer_refunded,
+)
 from clerk.domain.entities import RefundMethod, ReturnCondition, ReturnReason
 from clerk.domain.returns import Override, ReturnRequest
 
@@ -120,15 +123,7 @@ def create_return(
     bump_version(session, order)
     touched(session).orders[order.id] = order
     publish_touched(session, now)
-    if decision.refunds:
-        enqueue_notification(
-            session,
-            template="refund_issued",
-            customer=customer_of(session, order.customer_id),
-            order=order,
-            now=now,
-            context=refund_context(recorded),
-        )
+    tell_customer_refunded(session, order, recorded, now)
     return ReturnResult(order, recorded)
 
 
