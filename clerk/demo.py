@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from clerk.central import models as m
 from clerk.central.db import make_engine
-from clerk.central.embedded import DEMO_STORE, EmbeddedCentral, prepare_demo_database
+from clerk.central.embedded import DEMO_STORE, embedded_central, prepare_demo_database
 from clerk.central.enrollment import create_enrollment_code
 from clerk.central.keys import active_signing_key
 from clerk.central.seed import DEMO_STAFF
@@ -96,8 +96,8 @@ def run_demo(data_dir: Path | None = None, *, once: bool = False) -> int:
     if first_run:
         print(f"Creating the demo database in {folder} (first run, about a minute)…", flush=True)
     db_url, _seeded = prepare_demo_database(folder / "central.db")
-    with EmbeddedCentral(db_url) as central:
-        print(demo_sheet(db_url, central.url, datetime.now(UTC)), flush=True)
+    with embedded_central(db_url) as central_url:
+        print(demo_sheet(db_url, central_url, datetime.now(UTC)), flush=True)
         if once:
             return 0
         stop = threading.Event()

@@ -10,9 +10,10 @@ import logging
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
+from typing import Any
 
 import uvicorn
 from sqlalchemy import select
@@ -60,54 +61,33 @@ def prepare_demo_database(
         engine.dispose()
 
 
-@dataclass
-class EmbeddedCentral:
-    """The central service on a thread of this process; use as a context manager."""
+@contextmanager
+def serve_on_loopback(app: Any, timeout: float = 30.0) -> Iterator[str]:
+    """Serve an ASGI app with uvicorn on a thread, on a free 127.0.0.1 port; yields its URL."""
+    port = free_loopback_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="embedded-central", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError("the embedded central service did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
 
-    db_url: str
-    port: int = 0
-    _server: uvicorn.Server | None = None
-    _thread: threading.Thread | None = None
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+@contextmanager
+def embedded_central(db_url: str) -> Iterator[str]:
+    """The central service on ``db_url`` (already prepared), served on loopback; yields its URL.
 
-    def start(self, timeout: float = 30.0) -> str:
-        """Start serving; returns the base URL once the service accepts connections."""
-        if self.port == 0:
-            self.port = free_loopback_port()
-        app = create_app(CentralSettings(db_url=self.db_url))
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, name="embedded-central", daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + timeout
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the embedded central service did not start")
-            time.sleep(0.02)
-        return self.url
-
-    def stop(self, timeout: float = 15.0) -> None:
-        """Stop serving and wait for the thread."""
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._server = None
-        self._thread = None
-
-    def __enter__(self) -> EmbeddedCentral:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+    Its worker does the housekeeping (hold reminders, expired reservations); without SMTP,
+    messages stay in the outbox.
+    """
+    with serve_on_loopback(create_app(CentralSettings(db_url=db_url))) as url:
+        yield url

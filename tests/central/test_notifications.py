@@ -7,7 +7,6 @@ import email.policy
 import json
 import logging
 import random
-import socket
 import threading
 import time
 import zlib
@@ -27,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from clerk.central import notification_templates as templates
 from clerk.central.clock import FixedClock
 from clerk.central.db import make_session_factory
+from clerk.central.embedded import free_loopback_port as free_port
 from clerk.central.keys import ensure_signing_key, public_signing_keys
 from clerk.central.models import Customer, Inventory, Notification, Order, Reservation, Store
 from clerk.central.notifications import (
@@ -48,13 +48,6 @@ NBSP = "\u00a0"
 
 
 # --- a real SMTP server and a webhook receiver on loopback ---------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class Mailbox:

@@ -10,7 +10,7 @@ import requests
 from sqlalchemy.orm import Session
 
 from clerk.central.db import make_engine
-from clerk.central.embedded import EmbeddedCentral, prepare_demo_database
+from clerk.central.embedded import embedded_central, prepare_demo_database
 from clerk.central.keys import verification_keys
 from clerk.cli import clerk_main
 from clerk.demo import demo_sheet
@@ -28,14 +28,14 @@ def test_the_demo_serves_its_database_and_prints_working_codes(tmp_path: Path) -
     assert seeded
     assert prepare_demo_database(db) == (url, False), "the second start reuses the database"
 
-    with EmbeddedCentral(url) as central:
-        assert requests.get(f"{central.url}/healthz", timeout=5).status_code == 200
+    with embedded_central(url) as central_url:
+        assert requests.get(f"{central_url}/healthz", timeout=5).status_code == 200
         now = datetime.now(UTC)
-        sheet = demo_sheet(url, central.url, now)
+        sheet = demo_sheet(url, central_url, now)
         code = sheet.split("single use): ")[1].split()[0]
         device_key = public_key_text(generate_private_key().public_key())
         enrolled = requests.post(
-            f"{central.url}/v1/devices/enroll",
+            f"{central_url}/v1/devices/enroll",
             json={"code": code, "device_name": "Demo tablet", "public_key": device_key},
             timeout=10,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -12,33 +11,11 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
 
-import uvicorn
+from clerk.central.embedded import free_loopback_port, serve_on_loopback
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def serve_app(app: Any) -> Iterator[str]:
-    """Serve an ASGI app over HTTP on 127.0.0.1; yields its base URL."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="central-uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the central service did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+# The tests serve the app exactly as the demo does.
+free_port = free_loopback_port
+serve_app = serve_on_loopback
 
 
 @dataclass
