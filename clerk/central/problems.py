@@ -3,7 +3,10 @@
 Every error the service returns is ``application/problem+json`` with a stable ``type``
 (``https://clerk.example/problems/<slug>``) that clients switch on; ``title`` and ``detail``
 are for people.  Malformed JSON is a 400, schema violations a 422 with the ``errors`` list,
-unknown paths 404 and wrong methods 405 — never a 500 for bad input.
+unknown paths 404 and wrong methods 405 — never a 500 for bad input.  A row created under
+an id the client chose (an offline tablet names its sales, returns and notes itself) whose
+id another row already has is a 409 ``id-taken`` (:func:`id_taken`); the same request
+replayed under its ``Idempotency-Key`` gets its first answer instead.
 """
 
 from __future__ import annotations
@@ -99,6 +102,13 @@ def not_found(what: str, detail: str = "") -> Problem:
 def conflict(slug: str, detail: str, **extra: Any) -> Problem:
     """409: the request is valid but impossible in the entity's current state."""
     return Problem(409, slug, "Conflict", detail, extra)
+
+
+def id_taken(what: str, row_id: str) -> Problem:
+    """409 ``id-taken``: the id the client chose for a new ``what`` already names another one."""
+    return conflict(
+        "id-taken", f"The id {row_id!r} already names another {what}; choose a new id.", id=row_id
+    )
 
 
 def precondition_failed(detail: str, **extra: Any) -> Problem:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Protocol, TypeVar, cast
+from typing import Annotated, Any, Protocol, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import CursorResult, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from clerk.central import feed
@@ -17,6 +18,7 @@ from clerk.central.deps import require_staff
 from clerk.central.problems import (
     Problem,
     conflict,
+    id_taken,
     not_found,
     precondition_failed,
     unprocessable,
@@ -59,6 +61,55 @@ class DeviceLike(Protocol):
 def new_id() -> str:
     """A fresh opaque identifier for a new row."""
     return uuid.uuid4().hex
+
+
+# An id the client chose for the row it creates, so its local copy and central's agree from
+# the start (an offline tablet shows the sale before central has seen it). At most 40
+# characters: the id columns' width.
+CLIENT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{7,39}$"
+ClientId = Annotated[
+    str,
+    Field(
+        pattern=CLIENT_ID_PATTERN,
+        description="Optional id chosen by the client (8-40 letters, digits, _ or -); "
+        "409 id-taken when another row already has it.",
+    ),
+]
+
+_Created = TypeVar("_Created", bound=m.Base)
+
+
+def choose_id(session: Session, requested: str | None, what: str, *models: type[m.Base]) -> str:
+    """The client's id for a new row (refused with ``id-taken`` if any of ``models`` has it),
+    or a fresh one."""
+    if requested is None:
+        return new_id()
+    for model in models:
+        if session.get(model, requested) is not None:
+            raise id_taken(what, requested)
+    return requested
+
+
+def add_new(session: Session, row: _Created, what: str) -> _Created:
+    """Insert ``row`` now; a concurrent insert of the same client-chosen id is ``id-taken``.
+
+    SQLite has one writer (see :func:`start_use_case`), so only PostgreSQL can race here:
+    the insert runs in a savepoint so the unique violation can be answered as a 409.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.add(row)
+        session.flush()
+        return row
+    row_id = cast(str, cast(Any, row).id)
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        if session.get(type(row), row_id) is not None:
+            raise id_taken(what, row_id) from None
+        raise
+    return row
 
 
 def start_use_case(session: Session) -> None:

@@ -16,9 +16,12 @@ from clerk.central import models as m
 from clerk.central.ops.common import (
     COUNTER,
     SALES,
+    ClientId,
     Command,
     DeviceLike,
+    add_new,
     check_staff,
+    choose_id,
     lock_row,
     new_id,
     publish_touched,
@@ -54,8 +57,10 @@ class Resolved:
 
 
 class InteractionIn(Command):
-    """``POST /v1/customers/{id}/interactions``: a note, visit or contact from the store."""
+    """``POST /v1/customers/{id}/interactions``: a note, visit or contact from the store;
+    ``id``: the interaction id the tablet chose."""
 
+    id: ClientId | None = None
     staff_id: Id
     kind: Literal["note", "visit", "contact", "ticket"]
     channel: Channel = Channel.STORE
@@ -66,8 +71,12 @@ class InteractionIn(Command):
 
 
 class FeedbackIn(Command):
-    """``POST /v1/feedback``: how easy a pickup, return or sale was, 1 (hard) to 5 (easy)."""
+    """``POST /v1/feedback``: how easy a pickup, return or sale was, 1 (hard) to 5 (easy).
 
+    ``id``: the id the tablet chose; it names the feedback and, when a customer is given,
+    the feedback's interaction on their timeline too."""
+
+    id: ClientId | None = None
     staff_id: Id
     subject: Literal["pickup", "return", "sale"]
     score: Annotated[int, Field(ge=1, le=5)]
@@ -182,7 +191,7 @@ def add_interaction(
     if status is None and cmd.kind == InteractionKind.TICKET.value:
         status = "open"
     item = m.Interaction(
-        id=new_id(),
+        id=choose_id(session, cmd.id, "interaction", m.Interaction),
         customer_id=customer.id,
         kind=cmd.kind,
         channel=str(cmd.channel),
@@ -194,8 +203,7 @@ def add_interaction(
         store_id=device.store_id,
         created_at=now,
     )
-    session.add(item)
-    session.flush()
+    add_new(session, item, "interaction")
     feed.ensure_in_slice(session, device.store_id, customer.id, now)
     touched(session).interactions.append(item)
     publish_touched(session, now)
@@ -213,8 +221,11 @@ def record_feedback(
         customer = session.get(m.Customer, cmd.customer_id)
         if customer is None:
             raise not_found("customer")
+    # One client id names both rows (different tables), so the tablet knows the timeline
+    # entry's id too.
+    feedback_id = choose_id(session, cmd.id, "feedback", m.Feedback, m.Interaction)
     row = m.Feedback(
-        id=new_id(),
+        id=feedback_id,
         store_id=device.store_id,
         staff_id=cmd.staff_id,
         subject=cmd.subject,
@@ -222,11 +233,11 @@ def record_feedback(
         score=cmd.score,
         created_at=now,
     )
-    session.add(row)
+    add_new(session, row, "feedback")
     item: m.Interaction | None = None
     if customer is not None:
         item = m.Interaction(
-            id=new_id(),
+            id=feedback_id,
             customer_id=customer.id,
             kind=InteractionKind.FEEDBACK.value,
             channel=Channel.STORE.value,
@@ -238,8 +249,7 @@ def record_feedback(
             store_id=device.store_id,
             created_at=now,
         )
-        session.add(item)
-        session.flush()
+        add_new(session, item, "interaction")
         touched(session).interactions.append(item)
     session.flush()
     publish_touched(session, now)

@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 from clerk.central import models as m
 from clerk.central import serialize
 from clerk.central.notifications import enqueue_notification
-from clerk.central.ops.common import DeviceLike, customer_of, domain_refusal, new_id, touched
+from clerk.central.ops.common import (
+    DeviceLike,
+    add_new,
+    choose_id,
+    customer_of,
+    domain_refusal,
+    touched,
+)
 from clerk.central.ops.points import move_points
 from clerk.domain.entities import LoyaltyKind, Refund, RefundMethod, Tender
 from clerk.domain.errors import ReturnNotAllowed
@@ -96,16 +103,18 @@ def record_return(
     refund_method: RefundMethod = RefundMethod.ORIGINAL,
     override: Override | None = None,
     counter: Counter = "returned",
+    return_id: str | None = None,
 ) -> RecordedReturn:
     """Write the return, raise the order lines' counters and move the customer's points.
 
     ``counter`` says which line counter the quantities go to: ``returned`` for goods that
     came back, ``short`` for units the store never had to hand over (a short pick). The
     caller locked the order row and bumps its version; this publishes the return and the
-    loyalty transactions.
+    loyalty transactions. ``return_id`` is the id the client chose (409 ``id-taken`` if
+    another return has it).
     """
     row = m.Return(
-        id=new_id(),
+        id=choose_id(session, return_id, "return", m.Return),
         order_id=order.id,
         store_id=device.store_id,
         staff_id=staff_id,
@@ -141,7 +150,7 @@ def record_return(
         )
         for refund in decision.refunds
     ]
-    session.add(row)
+    add_new(session, row, "return")
     by_id = {line.id: line for line in order.lines}
     for line in decision.lines:
         order_line = by_id[line.order_line_id]

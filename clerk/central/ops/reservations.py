@@ -23,6 +23,7 @@ from clerk.central import notification_templates as templates
 from clerk.central.notifications import enqueue_notification
 from clerk.central.ops.common import (
     MANAGER,
+    ClientId,
     Command,
     DeviceLike,
     adjust_stock,
@@ -63,8 +64,10 @@ class CancelIn(Command):
 
 
 class CollectReservationIn(Command):
-    """``POST /v1/reservations/{id}/collect``: the customer buys the reserved items now."""
+    """``POST /v1/reservations/{id}/collect``: the customer buys the reserved items now;
+    ``order_id``: the id the tablet chose for the sale."""
 
+    order_id: ClientId | None = None
     staff_id: Id
     payments: list[PaymentIn] = Field(default_factory=list, max_length=10)
     redeem_points: Annotated[int, Field(ge=0, le=100_000_000)] = 0
@@ -257,6 +260,7 @@ def collect_reservation(
         redeem_points=cmd.redeem_points,
         now=now,
         release_held=True,
+        order_id=cmd.order_id,
     )
     reservation.status = str(ReservationStatus.COLLECTED)
     reservation.order_id = order.id

@@ -14,6 +14,7 @@ from clerk.central import models as m
 from clerk.central.deps import require_manager_override
 from clerk.central.ops.common import (
     COUNTER,
+    ClientId,
     Command,
     DeviceLike,
     adjust_stock,
@@ -54,8 +55,9 @@ class OverrideIn(Command):
 
 
 class ReturnIn(Command):
-    """``POST /v1/returns``."""
+    """``POST /v1/returns``; ``id``: the return id the tablet chose."""
 
+    id: ClientId | None = None
     staff_id: Id
     order_id: Id
     lines: Annotated[list[ReturnLineIn], Field(min_length=1, max_length=200)]
@@ -111,6 +113,7 @@ def create_return(
         source="counter",
         refund_method=cmd.refund_method,
         override=override,
+        return_id=cmd.id,
     )
     skus = {line.id: line.sku for line in order.lines}
     back: Counter[str] = Counter()

@@ -20,13 +20,15 @@ from sqlalchemy.orm import Session
 from clerk.central import models as m
 from clerk.central.ops.common import (
     SALES,
+    ClientId,
     Command,
     DeviceLike,
+    add_new,
     adjust_stock,
     check_staff,
+    choose_id,
     domain_refusal,
     lock_row,
-    new_id,
     products_by_sku,
     publish_touched,
     start_use_case,
@@ -59,8 +61,9 @@ class PaymentIn(Command):
 
 class SaleIn(Command):
     """``POST /v1/orders``: a store sale; with ``cart_id`` it finalizes that online cart
-    (its lines are used when ``lines`` is empty)."""
+    (its lines are used when ``lines`` is empty). ``id``: the order id the tablet chose."""
 
+    id: ClientId | None = None
     staff_id: Id
     customer_id: Id | None = None
     cart_id: Id | None = None
@@ -110,6 +113,7 @@ def record_sale(session: Session, device: DeviceLike, sale: SaleIn, now: datetim
         payments=[(Tender(p.tender), Money(p.amount), p.reference) for p in sale.payments],
         redeem_points=sale.redeem_points,
         now=now,
+        order_id=sale.id,
     )
     if cart is not None:
         order.cart_id = cart.id
@@ -147,12 +151,14 @@ def book_sale(
     redeem_points: int,
     now: datetime,
     release_held: bool = False,
+    order_id: str | None = None,
 ) -> m.Order:
     """Write a completed store order: lines at central prices, payments, stock and points.
 
     ``release_held`` takes the units out of the store's held stock as well (a reservation
-    being collected: those units were set aside for the customer). The caller publishes
-    the order (it may still change it).
+    being collected: those units were set aside for the customer). ``order_id`` is the id
+    the client chose (409 ``id-taken`` if another order has it). The caller publishes the
+    order (it may still change it).
     """
     if not lines:
         raise unprocessable("empty-sale", "A sale needs at least one line.")
@@ -172,7 +178,7 @@ def book_sale(
             due=str(total - redeemed_value),
         )
     order = m.Order(
-        id=new_id(),
+        id=choose_id(session, order_id, "order", m.Order),
         number=order_number(device.store_id, now),
         channel=str(Channel.STORE),
         customer_id=customer.id if customer else None,
@@ -206,8 +212,7 @@ def book_sale(
         order.payments.append(
             m.Payment(tender=str(Tender.POINTS), amount=redeemed_value.amount, reference=None)
         )
-    session.add(order)
-    session.flush()
+    add_new(session, order, "order")
     _take_stock(session, device.store_id, lines, now, release_held=release_held)
     if customer is not None:
         _settle_points(session, device, order, customer, paid, now)
