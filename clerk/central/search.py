@@ -77,6 +77,8 @@ def search_customers(session: Session, query: str, limit: int = 20) -> list[m.Cu
         )
     else:
         words = [fold(w) for w in re.split(r"[\s,]+", text) if w]
+        if not words:  # only separators, e.g. ","
+            return []
         first = _folded(session, m.Customer.first_name)
         last = _folded(session, m.Customer.last_name)
         condition = and_(

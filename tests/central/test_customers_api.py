@@ -58,6 +58,13 @@ def test_search_is_brand_wide_and_limited(central: Central) -> None:
     assert len(from_krakow.json()["customers"]) == 1
 
 
+def test_search_of_only_separators_finds_nobody(central: Central) -> None:
+    _people(central)
+    for query in (",", " , ,"):
+        answer = central.get("/v1/customers", q=query)
+        assert answer.status_code == 200 and _names(answer) == []
+
+
 def _history(c: Central) -> dict[str, str]:
     with transaction(c.factory) as session:
         customer = add_customer(session, "Maria", "Wiśniewska")
