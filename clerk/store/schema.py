@@ -1,0 +1,57 @@
+"""Bringing the local database to the current schema (Alembic, run by LocalStore.open)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+VERSION_TABLE = "clerk_store_version"
+
+
+def alembic_config() -> Config:
+    """The Alembic configuration of the local store, without an ini file."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the local schema on ``engine`` to ``revision`` (default: the newest).
+
+    On SQLite, foreign keys are off while migrating: batch mode copies tables, and dropping an
+    outbox table with foreign keys on would cascade to the commands' touches.
+    """
+    config = alembic_config()
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            _pragma(connection.connection.dbapi_connection, "PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                _pragma(connection.connection.dbapi_connection, "PRAGMA foreign_keys=ON")
+
+
+def _pragma(dbapi_connection: object, sql: str) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute(sql)
+    cursor.close()
+
+
+def new_revision(engine: Engine, message: str) -> None:
+    """Autogenerate a revision from the models (a developer tool)."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.revision(config, message=message, autogenerate=True)
