@@ -227,11 +227,8 @@ class OutboxRepo:
         )
 
     def counts(self) -> OutboxCounts:
-        found: dict[str, int] = dict(
-            self._conn.execute(
-                select(_OUTBOX.c.state, func.count()).group_by(_OUTBOX.c.state)
-            ).tuples()
-        )
+        stmt = select(_OUTBOX.c.state, func.count()).group_by(_OUTBOX.c.state)
+        found: dict[str, int] = {state: count for state, count in self._conn.execute(stmt)}
         return OutboxCounts(
             pending=found.get(PENDING, 0),
             sending=found.get(SENDING, 0),
