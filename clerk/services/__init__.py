@@ -1,0 +1,58 @@
+"""Use cases of the tablet, one transaction each, no Qt.
+
+Every use case is a function ``use_case(ctx, actor, ...)``: it checks the acting staff
+member's role and the domain rules against the local store, then writes its local effect, an
+outbox command for central and an audit entry together (:func:`clerk.services.outbox.perform`).
+Refusals are :class:`clerk.domain.errors.DomainError` subclasses with a stable ``code`` and
+a message the clerk can act on.
+"""
+
+from clerk.services.attention import discard_attention, retry_attention
+from clerk.services.context import Actor, Clock, ServiceContext, SystemClock
+from clerk.services.engagement import add_note, record_feedback
+from clerk.services.errors import InvalidRequest, NotAllowed, NotFound, WrongState
+from clerk.services.outbox import Action, Outcome, perform
+from clerk.services.pickup import (
+    RefusedItem,
+    ShortLine,
+    Verification,
+    expire_pickup,
+    mark_ready,
+    release_pickup,
+)
+from clerk.services.reservations import cancel_reservation, extend_reservation
+from clerk.services.returns import ManagerOverride, ReturnItem, create_return
+from clerk.services.sales import PENDING_NUMBER, SaleLine, Tendered, store_sale
+
+__all__ = [
+    "PENDING_NUMBER",
+    "Action",
+    "Actor",
+    "Clock",
+    "InvalidRequest",
+    "ManagerOverride",
+    "NotAllowed",
+    "NotFound",
+    "Outcome",
+    "RefusedItem",
+    "ReturnItem",
+    "SaleLine",
+    "ServiceContext",
+    "ShortLine",
+    "SystemClock",
+    "Tendered",
+    "Verification",
+    "WrongState",
+    "add_note",
+    "cancel_reservation",
+    "create_return",
+    "discard_attention",
+    "expire_pickup",
+    "extend_reservation",
+    "mark_ready",
+    "perform",
+    "record_feedback",
+    "release_pickup",
+    "retry_attention",
+    "store_sale",
+]

@@ -1,0 +1,180 @@
+"""The customer at the counter: notes on their timeline and one-tap effort scores."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from clerk.domain.entities import Channel, Interaction, InteractionKind
+from clerk.services.context import Actor, ServiceContext
+from clerk.services.errors import InvalidRequest, NotFound
+from clerk.services.outbox import Action, Key, Outcome, client_id, perform
+from clerk.services.staff import ANYONE, SALES, require_staff
+from clerk.store import StoreUnit
+
+__all__ = ["add_note", "record_feedback"]
+
+NoteKind = Literal["note", "contact", "ticket"]
+FeedbackSubject = Literal["pickup", "return", "sale"]
+
+SUBJECT_MAX = 200
+BODY_MAX = 5000
+COMMENT_MAX = 1000
+
+
+def _customer_here(unit: StoreUnit, customer_id: str) -> None:
+    if unit.customers.get(customer_id) is None:
+        raise NotFound(
+            "customer_not_found",
+            "This customer is not on the tablet; find them by scan or search first.",
+        )
+
+
+def add_note(
+    ctx: ServiceContext,
+    actor: Actor,
+    customer_id: str,
+    body: str,
+    *,
+    subject: str = "",
+    kind: NoteKind = "note",
+    note_id: str | None = None,
+) -> Outcome[Interaction]:
+    """Write a note (or a support contact or ticket) on the customer's timeline.
+
+    Roles sales and manager. The note shows on the timeline at once, under the id central
+    will keep (``note_id`` or a fresh one).
+    """
+    subject, body = subject.strip(), body.strip()
+    if not subject and not body:
+        raise InvalidRequest("empty_note", "Write something first: the note is empty.")
+    if len(subject) > SUBJECT_MAX or len(body) > BODY_MAX:
+        raise InvalidRequest(
+            "note_too_long",
+            f"A note may have {SUBJECT_MAX} characters of subject and {BODY_MAX} of text.",
+        )
+    if kind not in ("note", "contact", "ticket"):
+        raise InvalidRequest("invalid_kind", f"{kind!r} is not a kind of note.")
+    item_id = client_id(note_id)
+    now = ctx.clock.now()
+    item = Interaction(
+        id=item_id,
+        customer_id=customer_id,
+        kind=InteractionKind(kind),
+        channel=Channel.STORE,
+        subject=subject,
+        body=body,
+        thread_id=None,
+        status="open" if kind == "ticket" else None,
+        staff_id=actor.staff_id,
+        store_id=actor.store_id,
+        created_at=now,
+    )
+
+    def effect(unit: StoreUnit) -> tuple[Key, ...]:
+        require_staff(unit, actor, SALES, "write notes on a customer")
+        _customer_here(unit, customer_id)
+        unit.cache.put_local("interaction", item.to_dict())
+        return (("interaction", item.id),)
+
+    payload: dict[str, object] = {"id": item_id, "staff_id": actor.staff_id, "kind": kind}
+    if subject:
+        payload["subject"] = subject
+    if body:
+        payload["body"] = body
+    command = perform(
+        ctx,
+        actor,
+        Action(
+            kind="add_note",
+            method="POST",
+            path=f"/v1/customers/{customer_id}/interactions",
+            body=payload,
+            lane=None,
+            target=f"customer:{customer_id}",
+            effect=effect,
+            audit_detail={"interaction_id": item_id, "kind": kind},
+        ),
+    )
+    return Outcome(item, command)
+
+
+def record_feedback(
+    ctx: ServiceContext,
+    actor: Actor,
+    subject: FeedbackSubject,
+    score: int,
+    *,
+    ref_id: str | None = None,
+    customer_id: str | None = None,
+    comment: str = "",
+    feedback_id: str | None = None,
+) -> Outcome[Interaction | None]:
+    """Record how easy a pickup, return or sale was: ``score`` 1 (hard) to 5 (easy).
+
+    Any role. With a customer the score also lands on their timeline (the interaction
+    shares the feedback's id, as central does); without one nothing shows locally.
+    """
+    if subject not in ("pickup", "return", "sale"):
+        raise InvalidRequest("invalid_subject", f"{subject!r} is not a pickup, return or sale.")
+    if isinstance(score, bool) or not 1 <= score <= 5:
+        raise InvalidRequest("invalid_score", "The score is 1 (hard) to 5 (easy).")
+    comment = comment.strip()
+    if len(comment) > COMMENT_MAX:
+        raise InvalidRequest(
+            "comment_too_long", f"A comment may have {COMMENT_MAX} characters at most."
+        )
+    item_id = client_id(feedback_id)
+    now = ctx.clock.now()
+    item = (
+        None
+        if customer_id is None
+        else Interaction(
+            id=item_id,
+            customer_id=customer_id,
+            kind=InteractionKind.FEEDBACK,
+            channel=Channel.STORE,
+            subject=f"{subject.capitalize()} feedback: {score}/5",
+            body=comment,
+            thread_id=None,
+            status=None,
+            staff_id=actor.staff_id,
+            store_id=actor.store_id,
+            created_at=now,
+        )
+    )
+
+    def effect(unit: StoreUnit) -> tuple[Key, ...]:
+        require_staff(unit, actor, ANYONE, "record feedback")
+        if item is None:
+            return ()
+        _customer_here(unit, item.customer_id)
+        unit.cache.put_local("interaction", item.to_dict())
+        return (("interaction", item.id),)
+
+    payload: dict[str, object] = {
+        "id": item_id,
+        "staff_id": actor.staff_id,
+        "subject": subject,
+        "score": score,
+    }
+    if ref_id is not None:
+        payload["ref_id"] = ref_id
+    if customer_id is not None:
+        payload["customer_id"] = customer_id
+    if comment:
+        payload["comment"] = comment
+    command = perform(
+        ctx,
+        actor,
+        Action(
+            kind="record_feedback",
+            method="POST",
+            path="/v1/feedback",
+            body=payload,
+            lane=None,
+            target=f"{subject}:{ref_id}" if ref_id else subject,
+            effect=effect,
+            audit_detail={"feedback_id": item_id, "score": score},
+        ),
+    )
+    return Outcome(item, command)
