@@ -106,7 +106,11 @@ class CustomerSearchTerm(Base):
     __tablename__ = "customer_search_term"
     customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     term: Mapped[str] = mapped_column(SearchTerm, primary_key=True)
-    __table_args__ = (Index("ix_customer_search_term_term", "term", "customer_id"),)
+    # On SQLite the primary key is the table (no rowid copy): the terms are most of the database.
+    __table_args__ = (
+        Index("ix_customer_search_term_term", "term", "customer_id"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class CartRow(CachedRow, Base):

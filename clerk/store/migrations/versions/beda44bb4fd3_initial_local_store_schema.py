@@ -70,6 +70,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.PrimaryKeyConstraint("customer_id", "term"),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("customer_search_term", schema=None) as batch_op:
         batch_op.create_index("ix_customer_search_term_term", ["term", "customer_id"], unique=False)
