@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import Engine
@@ -21,7 +21,11 @@ from clerk.central.db import make_engine
 from clerk.central.embedded import embedded_central, prepare_demo_database
 from clerk.central.enrollment import create_enrollment_code
 from clerk.domain.tokens import generate_private_key, public_key_text
+from clerk.store import LocalStore
 from clerk.sync.client import CentralClient
+
+if TYPE_CHECKING:
+    from tests.sync.rig import Rig
 
 STORE = "WAW-01"
 PICKUP_STAFF = "STF-WAW01-02"
@@ -85,3 +89,13 @@ def live_central(central_template: Path, tmp_path: Path) -> Iterator[LiveCentral
             yield LiveCentral(url, engine, enrolled["token"], enrolled["device_id"])
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def rig(local_store: LocalStore, live_central: LiveCentral) -> Iterator[Rig]:
+    """A tablet (local store + engine, pages of 400) on ``live_central``."""
+    from tests.sync.rig import make_rig
+
+    client = live_central.client()
+    yield make_rig(local_store, live_central, client, batch_size=400)
+    client.close()

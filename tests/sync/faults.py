@@ -149,7 +149,8 @@ class ScriptedServer:
 
 # What the proxy does with a request: "pass", "drop" (forward, then cut the connection:
 # central did the work, the answer is lost), "late" (forward, answer after `late_delay`),
-# "502" (answer 502 without forwarding).
+# "502" (answer 502 without forwarding), "hangup" (close the connection without forwarding:
+# to the client, central is unreachable).
 Plan = Callable[[Seen], str]
 
 
@@ -168,6 +169,9 @@ class FaultProxy:
         fate = self.plan(seen)
         with self._lock:
             self.seen.append((seen, fate))
+        if fate == "hangup":
+            handler.hang_up()
+            return
         if fate == "502":
             handler.send_answer(502, b"bad gateway", {"Content-Type": "text/plain"})
             return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -19,26 +18,9 @@ from clerk.sync.errors import (
     DeviceNotAuthorized,
     FeedGone,
 )
-from tests.sync.conftest import PICKUP_STAFF, LiveCentral
+from tests.sync.conftest import LiveCentral
 from tests.sync.faults import Answer, Hangup, ScriptedServer, problem
-
-VERIFY = {"method": "pickup_token", "collected_by": "Jan Kowalski", "age_checked": True}
-
-
-def ready_order_ids(live: LiveCentral) -> list[str]:
-    """This store's pickup orders that are ready to collect, on central."""
-    with live.session() as session:
-        return list(
-            session.scalars(
-                select(m.Order.id)
-                .where(m.Order.pickup_store_id == live.store_id, m.Order.status == "ready")
-                .order_by(m.Order.id)
-            )
-        )
-
-
-def collect_body() -> dict[str, Any]:
-    return {"staff_id": PICKUP_STAFF, "verification": VERIFY}
+from tests.sync.rig import collect_body, ready_order_ids
 
 
 class Sleeps(list[float]):

@@ -1,0 +1,274 @@
+"""The sync engine: push the outbox, pull the change feed, keep the connectivity state.
+
+One round (:meth:`SyncEngine.sync_once`) pushes every sendable command (see
+:mod:`clerk.sync.push`), then pulls the feed (see :mod:`clerk.sync.pull`) — which also brings
+central's truth back after a refused command.  Failures to reach central never escape a round:
+they become the connectivity state (offline when nothing answers, degraded when central
+answers with errors or refuses the device token) and events; the commands wait in the outbox.
+
+The engine knows nothing of threads beyond its own locks: :class:`~clerk.sync.runner.SyncRunner`
+runs it on a thread, and the app may call :meth:`SyncEngine.fetch_customer` from its worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from clerk.store import LocalStore
+from clerk.sync.client import CentralClient
+from clerk.sync.errors import (
+    CentralBusy,
+    CentralError,
+    CentralRefused,
+    CentralUnavailable,
+    DeviceNotAuthorized,
+)
+from clerk.sync.events import (
+    Connectivity,
+    ConnectivityChanged,
+    EnrollmentRequired,
+    EventHub,
+    PendingChanged,
+    SyncCompleted,
+    SyncEvent,
+)
+from clerk.sync.pull import Puller
+from clerk.sync.push import Pusher
+
+log = logging.getLogger(__name__)
+
+PURGE_EVERY = timedelta(hours=1)
+
+
+class Clock(Protocol):
+    """Something that tells the current time as an aware datetime."""
+
+    def now(self) -> datetime:
+        """The current moment."""
+        ...
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync round did and how central could be reached."""
+
+    at: datetime
+    pushed: int
+    refused: int
+    pulled: int
+    connectivity: Connectivity
+    error: str | None = None
+
+
+def _failure_state(exc: CentralError) -> tuple[Connectivity, str]:
+    """The connectivity state and its (stable, short) reason for a failure."""
+    if isinstance(exc, DeviceNotAuthorized):
+        return Connectivity.DEGRADED, "device not authorized: enroll again"
+    if isinstance(exc, CentralBusy):
+        return Connectivity.DEGRADED, "central is still busy with an earlier request"
+    if exc.status is None:
+        return Connectivity.OFFLINE, "no connection to central"
+    return Connectivity.DEGRADED, f"central answers {exc.status}"
+
+
+class SyncEngine:
+    """Keeps the local store and central in step for one store's tablet."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        client: CentralClient,
+        store_id: str,
+        *,
+        clock: Clock,
+        batch_size: int = 5000,
+        profile_retention: timedelta = timedelta(days=30),
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.store_id = store_id
+        self.clock = clock
+        self.profile_retention = profile_retention
+        self._hub = EventHub()
+        self._stopping = threading.Event()
+        self._sync_lock = threading.RLock()
+        self._state_lock = threading.Lock()
+        self._connectivity = Connectivity.OFFLINE
+        self._detail = "not in touch with central yet"
+        self._counts: tuple[int, int] | None = None
+        self._recovered = False
+        self._last_purge: datetime | None = None
+        self._pusher = Pusher(store, client, clock.now, self._hub.publish, self._stopping)
+        self._puller = Puller(
+            store, client, store_id, batch_size, self._hub.publish, self._stopping
+        )
+
+    # -- state and events -----------------------------------------------------------------
+
+    @property
+    def connectivity(self) -> Connectivity:
+        """Online, offline or degraded, as of the last exchange with central."""
+        return self._connectivity
+
+    @property
+    def connectivity_detail(self) -> str:
+        """Why the state is what it is (empty when online)."""
+        return self._detail
+
+    def subscribe(self, callback: Callable[[SyncEvent], None]) -> Callable[[], None]:
+        """Receive every event (on the engine's thread); returns the unsubscribe function."""
+        return self._hub.subscribe(callback)
+
+    def request_stop(self) -> None:
+        """Make a running round end at the next command or page (the runner's stop)."""
+        self._stopping.set()
+
+    def _set_state(self, state: Connectivity, detail: str) -> None:
+        with self._state_lock:
+            if (state, detail) == (self._connectivity, self._detail):
+                return
+            self._connectivity, self._detail = state, detail
+        log.info("connectivity: %s %s", state, detail)
+        self._hub.publish(ConnectivityChanged(state, detail, self.clock.now()))
+
+    def _note_failure(self, exc: CentralError) -> None:
+        state, detail = _failure_state(exc)
+        if isinstance(exc, DeviceNotAuthorized) and self._detail != detail:
+            self._hub.publish(EnrollmentRequired(str(exc), self.clock.now()))
+        log.info("central: %s", exc)
+        self._set_state(state, detail)
+
+    def _note_online(self) -> None:
+        self._set_state(Connectivity.ONLINE, "")
+
+    def publish_pending(self) -> None:
+        """Publish the outbox counts if they changed since the last time."""
+        with self.store.unit() as unit:
+            counts = unit.outbox.counts()
+        now = (counts.pending + counts.sending, counts.attention)
+        with self._state_lock:
+            if now == self._counts:
+                return
+            self._counts = now
+        self._hub.publish(PendingChanged(*now))
+
+    # -- the work -------------------------------------------------------------------------
+
+    def sync_once(self) -> SyncReport:
+        """One round: push, then pull.  Never raises for central's failures (see the state)."""
+        with self._sync_lock:
+            self._recover_in_flight()
+            pushed = self._pusher.run()
+            error: CentralError | None = pushed.error
+            pulled, pulled_ok = 0, False
+            # Nothing answers, or the token is refused: pulling now could only fail the same way.
+            hopeless = error is not None and (
+                error.status is None or isinstance(error, DeviceNotAuthorized)
+            )
+            if not hopeless and not self._stopping.is_set():
+                try:
+                    pulled, pulled_ok = self._puller.pull(), True
+                except CentralError as exc:
+                    error = error or exc
+            if error is not None:
+                self._note_failure(error)
+            elif pushed.contacted or pulled_ok:
+                self._note_online()
+            self._purge_now_and_then()
+            self.publish_pending()
+            at = self.clock.now()
+            self._hub.publish(SyncCompleted(at, pushed.sent, pulled))
+            return SyncReport(
+                at=at,
+                pushed=pushed.sent,
+                refused=pushed.refused,
+                pulled=pulled,
+                connectivity=self._connectivity,
+                error=None if error is None else str(error),
+            )
+
+    def push(self) -> int:
+        """Push sendable commands; returns how many central accepted.  Raises the
+        :class:`CentralError` that ended the round, if any (the command waits in the outbox)."""
+        with self._sync_lock:
+            self._recover_in_flight()
+            outcome = self._pusher.run()
+            if outcome.error is not None:
+                self._note_failure(outcome.error)
+                raise outcome.error
+            if outcome.contacted:
+                self._note_online()
+            self.publish_pending()
+            return outcome.sent
+
+    def pull(self) -> int:
+        """Pull the change feed after the stored cursor (a full re-sync after a 410)."""
+        return self._guarded(self._puller.pull)
+
+    def full_resync(self) -> int:
+        """Pull the whole slice again from zero, keeping pending and attention commands."""
+        return self._guarded(self._puller.full_resync)
+
+    def _guarded(self, work: Callable[[], int]) -> int:
+        with self._sync_lock:
+            try:
+                count = work()
+            except CentralError as exc:
+                self._note_failure(exc)
+                raise
+            self._note_online()
+            return count
+
+    def _recover_in_flight(self) -> None:
+        """Once per engine: commands left "sending" by a crash go back to pending (they are
+        sent again with the same Idempotency-Key, so central applies them at most once)."""
+        if self._recovered:
+            return
+        with self.store.unit() as unit:
+            recovered = unit.outbox.recover_in_flight(self.clock.now())
+        if recovered:
+            log.info("%d command(s) were in flight at the last stop; sending them again", recovered)
+        self._recovered = True
+
+    # -- customers outside the slice --------------------------------------------------------
+
+    def fetch_customer(self, customer_id: str) -> dict[str, Any] | None:
+        """The customer's profile bundle from central, cached for ``profile_retention``;
+        when central cannot be reached, the cached bundle (or None).  None for an unknown
+        customer."""
+        now = self.clock.now()
+        try:
+            bundle = self.client.profile(customer_id)
+        except CentralRefused as refused:
+            if refused.status == 404:
+                return None
+            raise
+        except (CentralUnavailable, DeviceNotAuthorized) as exc:
+            self._note_failure(exc)
+            with self.store.unit() as unit:
+                cached = unit.profiles.get(customer_id, now)
+            return None if cached is None else dict(cached)
+        self._note_online()
+        with self.store.unit() as unit:
+            unit.profiles.put(customer_id, bundle, now)
+        return bundle
+
+    def purge_profiles(self) -> int:
+        """Drop cached profiles not served within ``profile_retention``; returns how many."""
+        now = self.clock.now()
+        with self.store.unit() as unit:
+            purged = int(unit.profiles.purge(now - self.profile_retention))
+        self._last_purge = now
+        if purged:
+            log.info("purged %d cached customer profile(s)", purged)
+        return purged
+
+    def _purge_now_and_then(self) -> None:
+        last = self._last_purge
+        if last is None or self.clock.now() - last >= PURGE_EVERY:
+            self.purge_profiles()

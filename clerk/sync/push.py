@@ -1,0 +1,217 @@
+"""Push: send the outbox's commands to central, each exactly once, in lane order.
+
+Every command is its own little story, each step committed before the next:
+
+1. ``mark_sending`` — so a crash while it is on the wire leaves a trace; at start-up
+   ``recover_in_flight`` puts it back to pending and it is sent again with the same
+   ``Idempotency-Key`` (central answers the repeat with the first answer).
+2. ``send`` — the client retries transient failures itself.
+3. In one unit: ``done`` + central's answer applied + the local edit settled; or, if central
+   refused: ``attention`` with the problem, later commands of the same lane held, the local
+   edit settled (so the tablet shows central's truth after the next pull) and an audit entry.
+   A transient failure puts the command back to pending and ends the round.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from clerk.store import LocalStore, NewAuditEntry, OutboxCommand, StoreUnit
+from clerk.sync.client import CentralClient, Reply
+from clerk.sync.errors import CentralError, CentralRefused, FeedGone, Problem
+from clerk.sync.events import AttentionAdded, DataChanged, SyncEvent
+
+log = logging.getLogger(__name__)
+
+# The members of a command's answer that are full states of cached entities.
+ANSWER_ENTITIES = ("order", "return", "reservation", "interaction", "customer")
+SENDABLE_BATCH = 50
+
+
+@dataclass
+class PushOutcome:
+    """What one push round did; ``error`` is the transient failure that ended it, if any."""
+
+    sent: int = 0
+    refused: int = 0
+    contacted: bool = False
+    error: CentralError | None = None
+
+
+def _entities(keys: Iterable[tuple[str, str]]) -> set[str]:
+    return {entity for entity, _ in keys}
+
+
+def _newer_known(unit: StoreUnit, entity: str, data: Mapping[str, Any]) -> bool:
+    """An answer replayed late may be older than what the feed already brought: keep the
+    newer state (entities with a ``version`` only)."""
+    version = data.get("version")
+    if not isinstance(version, int):
+        return False
+    known = unit.cache.base_version(entity, str(data["id"]))
+    return known is not None and known > version
+
+
+def apply_answer(unit: StoreUnit, body: Mapping[str, Any] | None) -> set[str]:
+    """Write the entity states found in a command's answer to the cache."""
+    touched: set[str] = set()
+    for entity in ANSWER_ENTITIES:
+        data = (body or {}).get(entity)
+        if not isinstance(data, Mapping) or "id" not in data:
+            continue
+        if _newer_known(unit, entity, data):
+            continue
+        unit.cache.apply_entity(entity, data)
+        touched.add(entity)
+    return touched
+
+
+class Pusher:
+    """Sends sendable outbox commands until none is left or central cannot be reached."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        client: CentralClient,
+        now: Callable[[], datetime],
+        publish: Callable[[SyncEvent], None],
+        stopping: threading.Event,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.now = now
+        self.publish = publish
+        self.stopping = stopping
+
+    def run(self) -> PushOutcome:
+        """One push round."""
+        outcome = PushOutcome()
+        while not self.stopping.is_set():
+            with self.store.unit() as unit:
+                batch = unit.outbox.sendable(limit=SENDABLE_BATCH)
+            if not batch:
+                break
+            for command in batch:
+                if self.stopping.is_set():
+                    break
+                if not self._push_one(command, outcome):
+                    return outcome
+        return outcome
+
+    def _push_one(self, command: OutboxCommand, outcome: PushOutcome) -> bool:
+        """Send one command; False when the round must end (transient failure)."""
+        with self.store.unit() as unit:
+            current = unit.outbox.get(command.id)
+            if current is None or current.state != "pending":
+                return True  # held or settled meanwhile
+            unit.outbox.mark_sending(command.id, self.now())
+        try:
+            reply = self.client.send(
+                command.method,
+                command.path,
+                command.body,
+                idempotency_key=command.id,
+                if_match=command.if_match,
+            )
+        except (CentralRefused, FeedGone) as refused:
+            outcome.contacted = True
+            assert refused.problem is not None
+            outcome.refused += self._refused(command, refused.problem)
+            return True
+        except CentralError as exc:
+            outcome.contacted = outcome.contacted or exc.status is not None
+            outcome.error = exc
+            self._retry_later(command, exc)
+            return False
+        except BaseException as exc:
+            # A bug, or the thread is being torn down: never leave it "sending".
+            self._retry_later(command, exc)
+            raise
+        self._done(command, reply)
+        outcome.sent += 1
+        outcome.contacted = True
+        return True
+
+    def _retry_later(self, command: OutboxCommand, exc: BaseException) -> None:
+        log.info("command %s (%s) will be retried: %s", command.id, command.kind, exc)
+        with self.store.unit() as unit:
+            unit.outbox.mark_retry_later(command.id, str(exc)[:500], self.now())
+
+    def _done(self, command: OutboxCommand, reply: Reply) -> None:
+        with self.store.unit() as unit:
+            unit.outbox.mark_done(command.id, reply.status, reply.body, self.now())
+            touched = apply_answer(unit, reply.body)
+            unit.cache.settle(command.touches)
+        touched |= _entities(command.touches)
+        if touched:
+            self.publish(DataChanged(frozenset(touched)))
+
+    def _refused(self, command: OutboxCommand, problem: Problem) -> int:
+        """Attention for the refused command and the lane behind it; returns how many."""
+        now = self.now()
+        log.warning(
+            "central refused command %s (%s %s): %s %s",
+            command.id,
+            command.method,
+            command.path,
+            problem.status,
+            problem.slug,
+        )
+        with self.store.unit() as unit:
+            unit.outbox.mark_attention(command.id, problem.status, problem.to_dict(), now)
+            held: list[OutboxCommand] = []
+            if command.lane is not None:
+                held = unit.outbox.hold_lane_after_refusal(command.lane, command.id, now)
+            keys = set(command.touches)
+            for other in held:
+                keys.update(other.touches)
+            unit.cache.settle(keys)
+            unit.audit.record(_refusal_entry(command, problem, now, [c.id for c in held]))
+            for other in held:
+                unit.audit.record(_held_entry(other, command, now))
+        self.publish(AttentionAdded(command.id, command.kind, problem))
+        for other in held:
+            held_problem = Problem.from_dict(other.problem or {"type": "blocked-by-refusal"})
+            self.publish(AttentionAdded(other.id, other.kind, held_problem))
+        if keys:
+            self.publish(DataChanged(frozenset(_entities(keys))))
+        return 1 + len(held)
+
+
+def _refusal_entry(
+    command: OutboxCommand, problem: Problem, now: datetime, held: list[str]
+) -> NewAuditEntry:
+    return NewAuditEntry(
+        at=now,
+        staff_id=command.staff_id,
+        device_id=command.device_id,
+        action="command_refused",
+        target=(command.lane or command.path)[:120],
+        detail={
+            "kind": command.kind,
+            "path": command.path,
+            "status": problem.status,
+            "problem": problem.to_dict(),
+            "held": held,
+        },
+        result="refused",
+        command_id=command.id,
+    )
+
+
+def _held_entry(command: OutboxCommand, refused: OutboxCommand, now: datetime) -> NewAuditEntry:
+    return NewAuditEntry(
+        at=now,
+        staff_id=command.staff_id,
+        device_id=command.device_id,
+        action="command_held",
+        target=(command.lane or command.path)[:120],
+        detail={"kind": command.kind, "path": command.path, "behind": refused.id},
+        result="held",
+        command_id=command.id,
+    )
