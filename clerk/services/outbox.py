@@ -105,7 +105,9 @@ def perform(ctx: ServiceContext, actor: Actor, action: Action) -> OutboxCommand:
     """Run ``action``: local effect, outbox command and audit entry in one transaction.
 
     A domain refusal leaves no effect and no command; it is audited (result "refused")
-    and raised again for the clerk. ``ctx.on_command()`` runs after the commit.
+    and raised again for the clerk. (Use cases check the shape of their arguments — an empty
+    note, a quantity of 0 — before this, without an audit entry: those are form errors, not
+    attempts.) ``ctx.on_command()`` runs after the commit.
     """
     now = ctx.clock.now()
     command_id = str(uuid.uuid4())
