@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +31,7 @@ _BASE: Table = m.ServerBase.__table__  # type: ignore[assignment]
 _PROFILES: Table = m.CachedProfile.__table__  # type: ignore[assignment]
 _TERMS: Table = m.CustomerSearchTerm.__table__  # type: ignore[assignment]
 _CHUNK = 500
+_FEW = 50
 
 
 class CacheRepo:
@@ -93,8 +94,10 @@ class CacheRepo:
         served_at: datetime | None,
     ) -> None:
         conn = self._conn
-        held = unfinished_touch_keys(conn)
-        bases = self._base_keys(conn)
+        # A few keys (a command's answer): look them up; a feed page: read the (small) sets once.
+        few = states.keys() if len(states) <= _FEW else None
+        held = unfinished_touch_keys(conn, few)
+        bases = self._base_keys(conn, few)
         to_base = {k: v for k, v in states.items() if k in held}
         visible = {k: v for k, v in states.items() if k not in held}
         if to_base:
@@ -122,7 +125,9 @@ class CacheRepo:
     def settle(self, keys: Iterable[Key]) -> None:
         """Show central's state again for ``keys`` no unfinished command touches any more."""
         conn = self._conn
-        wanted = set(keys) - unfinished_touch_keys(conn)
+        asked = set(keys)
+        held = unfinished_touch_keys(conn, asked if len(asked) <= _FEW else None)
+        wanted = asked - held
         if not wanted:
             return
         restore: dict[Key, State] = {}
@@ -185,8 +190,15 @@ class CacheRepo:
         return conn.execute(select(table.c.data).where(table.c.id == key[1])).scalar_one_or_none()
 
     @staticmethod
-    def _base_keys(conn: Connection) -> set[Key]:
-        return {(e, i) for e, i in conn.execute(select(_BASE.c.entity, _BASE.c.entity_id))}
+    def _base_keys(conn: Connection, among: Collection[Key] | None = None) -> set[Key]:
+        stmt = select(_BASE.c.entity, _BASE.c.entity_id)
+        if among is None:
+            return {(e, i) for e, i in conn.execute(stmt)}
+        found: set[Key] = set()
+        for entity_name, entity_id in among:
+            where = (_BASE.c.entity == entity_name) & (_BASE.c.entity_id == entity_id)
+            found.update((e, i) for e, i in conn.execute(stmt.where(where)))
+        return found
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:

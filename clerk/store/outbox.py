@@ -85,14 +85,36 @@ class OutboxCounts:
     discarded: int
 
 
-def unfinished_touch_keys(conn: Connection) -> set[tuple[str, str]]:
-    """Rows edited by commands still pending or sending."""
+def unfinished_touch_keys(
+    conn: Connection, among: Collection[tuple[str, str]] | None = None
+) -> set[tuple[str, str]]:
+    """Rows edited by commands still pending or sending (only those in ``among``, if given)."""
     stmt = (
         select(_TOUCHES.c.entity, _TOUCHES.c.entity_id)
         .join(_OUTBOX, _OUTBOX.c.id == _TOUCHES.c.command_id)
         .where(_OUTBOX.c.state.in_(UNFINISHED))
     )
-    return {(e, i) for e, i in conn.execute(stmt)}
+    if among is None:
+        return {(e, i) for e, i in conn.execute(stmt)}
+    # A few keys: find their touches by key first, then which of those commands are unfinished
+    # (two index lookups; a join lets the planner walk every pending command instead).
+    by_command: dict[str, set[tuple[str, str]]] = {}
+    for key in among:
+        rows = conn.execute(
+            select(_TOUCHES.c.command_id).where(
+                _TOUCHES.c.entity == key[0], _TOUCHES.c.entity_id == key[1]
+            )
+        )
+        for (command_id,) in rows:
+            by_command.setdefault(command_id, set()).add(key)
+    if not by_command:
+        return set()
+    unfinished = conn.execute(
+        select(_OUTBOX.c.id).where(
+            _OUTBOX.c.id.in_(list(by_command)), _OUTBOX.c.state.in_(UNFINISHED)
+        )
+    ).scalars()
+    return {key for command_id in unfinished for key in by_command[command_id]}
 
 
 class OutboxRepo:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "clerk_store_version"
+_MIGRATION_LOCK = 0x636C65726B  # "clerk"
 
 
 def alembic_config() -> Config:
@@ -32,6 +33,9 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             _pragma(connection.connection.dbapi_connection, "PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    # Tablets sharing one PostgreSQL start together: one migrates, the others wait.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 if sqlite:

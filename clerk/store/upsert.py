@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Table
@@ -20,14 +21,18 @@ def upsert(
     """Insert ``rows`` (all with the same keys); on a key conflict update the ``update`` columns."""
     if not rows:
         return
-    if conn.dialect.name == "postgresql":
+    conn.execute(_statement(conn.dialect.name, table, tuple(keys), tuple(update)), list(rows))
+
+
+@cache
+def _statement(dialect: str, table: Table, keys: tuple[str, ...], update: tuple[str, ...]) -> Any:
+    # Built once per shape: constructing ON CONFLICT clauses costs more than running them.
+    if dialect == "postgresql":
         pg = postgresql.insert(table)
-        stmt: Any = pg.on_conflict_do_update(
+        return pg.on_conflict_do_update(
             index_elements=list(keys), set_={c: pg.excluded[c] for c in update}
         )
-    else:
-        lite = sqlite.insert(table)
-        stmt = lite.on_conflict_do_update(
-            index_elements=list(keys), set_={c: lite.excluded[c] for c in update}
-        )
-    conn.execute(stmt, list(rows))
+    lite = sqlite.insert(table)
+    return lite.on_conflict_do_update(
+        index_elements=list(keys), set_={c: lite.excluded[c] for c in update}
+    )
