@@ -73,6 +73,14 @@ class CustomerRepo(_Repo):
         rows = {row.id: row.data for row in self._conn.execute(stmt)}
         return [Customer.from_dict(loads(rows[i])) for i in ids if i in rows]
 
+    def page(self, after: str | None = None, limit: int = 100) -> list[Customer]:
+        """Customers in id order, ``limit`` at a time after the id ``after`` (lists, exports)."""
+        table = _t("customer")
+        stmt = select(table.c.data).order_by(table.c.id).limit(limit)
+        if after is not None:
+            stmt = stmt.where(table.c.id > after)
+        return self._all(Customer, stmt)
+
     def touch_served(self, customer_id: str, now: datetime) -> None:
         """The clerk was shown this customer: restart the retention clock of a fetched one."""
         table = _t("customer")

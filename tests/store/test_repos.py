@@ -119,6 +119,14 @@ def test_reservations_staff_carts_keys_and_store(store: LocalStore) -> None:
         assert unit.stores.settings("WAW-01") == {"store_id": "WAW-01", "pickup_hold_days": 7}
 
 
+def test_customers_page_by_page(local_store: LocalStore) -> None:
+    with local_store.unit() as unit:
+        unit.cache.apply_changes([change("customer", f"C{n}", customer(f"C{n}")) for n in range(5)])
+        first = unit.customers.page(limit=3)
+        rest = unit.customers.page(after=first[-1].id, limit=3)
+    assert [c.id for c in first + rest] == ["C0", "C1", "C2", "C3", "C4"]
+
+
 def test_sync_state(local_store: LocalStore) -> None:
     with local_store.unit() as unit:
         assert unit.sync_state.cursor() == 0
