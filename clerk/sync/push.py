@@ -19,9 +19,10 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
-from clerk.store import LocalStore, NewAuditEntry, OutboxCommand, StoreUnit
+from clerk.store import LocalStore, NewAuditEntry, OutboxCommand, OutboxStateError, StoreUnit
 from clerk.sync.client import CentralClient, Reply
 from clerk.sync.errors import CentralError, CentralRefused, FeedGone, Problem
 from clerk.sync.events import AttentionAdded, DataChanged, SyncEvent
@@ -31,6 +32,12 @@ log = logging.getLogger(__name__)
 # The members of a command's answer that are full states of cached entities.
 ANSWER_ENTITIES = ("order", "return", "reservation", "interaction", "customer")
 SENDABLE_BATCH = 50
+
+
+class _Step(Enum):
+    SENT = "sent"  # central answered (done or refused)
+    SKIPPED = "skipped"  # not pending any more
+    STOP = "stop"  # transient failure: end the round
 
 
 @dataclass
@@ -96,20 +103,27 @@ class Pusher:
                 batch = unit.outbox.sendable(limit=SENDABLE_BATCH)
             if not batch:
                 break
+            progress = False
             for command in batch:
                 if self.stopping.is_set():
                     break
-                if not self._push_one(command, outcome):
+                step = self._push_one(command, outcome)
+                if step is _Step.STOP:
                     return outcome
+                progress = progress or step is _Step.SENT
+            if not progress:
+                break  # nothing here could be taken: never spin on the same batch
         return outcome
 
-    def _push_one(self, command: OutboxCommand, outcome: PushOutcome) -> bool:
-        """Send one command; False when the round must end (transient failure)."""
-        with self.store.unit() as unit:
-            current = unit.outbox.get(command.id)
-            if current is None or current.state != "pending":
-                return True  # held or settled meanwhile
-            unit.outbox.mark_sending(command.id, self.now())
+    def _push_one(self, command: OutboxCommand, outcome: PushOutcome) -> _Step:
+        """Send one command; STOP when the round must end (transient failure)."""
+        try:
+            with self.store.unit() as unit:
+                unit.outbox.mark_sending(command.id, self.now())
+        except OutboxStateError:
+            # Held behind a refusal in this round, or taken by another sender on a shared
+            # database: not ours to send now.
+            return _Step.SKIPPED
         try:
             reply = self.client.send(
                 command.method,
@@ -122,34 +136,43 @@ class Pusher:
             outcome.contacted = True
             assert refused.problem is not None
             outcome.refused += self._refused(command, refused.problem)
-            return True
+            return _Step.SENT
         except CentralError as exc:
             outcome.contacted = outcome.contacted or exc.status is not None
             outcome.error = exc
             self._retry_later(command, exc)
-            return False
+            return _Step.STOP
         except BaseException as exc:
             # A bug, or the thread is being torn down: never leave it "sending".
             self._retry_later(command, exc)
             raise
-        self._done(command, reply)
-        outcome.sent += 1
         outcome.contacted = True
-        return True
+        if self._done(command, reply):
+            outcome.sent += 1
+        return _Step.SENT
 
     def _retry_later(self, command: OutboxCommand, exc: BaseException) -> None:
         log.info("command %s (%s) will be retried: %s", command.id, command.kind, exc)
-        with self.store.unit() as unit:
-            unit.outbox.mark_retry_later(command.id, str(exc)[:500], self.now())
+        try:
+            with self.store.unit() as unit:
+                unit.outbox.mark_retry_later(command.id, str(exc)[:500], self.now())
+        except OutboxStateError as moved:
+            log.warning("command %s changed meanwhile: %s", command.id, moved)
 
-    def _done(self, command: OutboxCommand, reply: Reply) -> None:
-        with self.store.unit() as unit:
-            unit.outbox.mark_done(command.id, reply.status, reply.body, self.now())
-            touched = apply_answer(unit, reply.body)
-            unit.cache.settle(command.touches)
+    def _done(self, command: OutboxCommand, reply: Reply) -> bool:
+        try:
+            with self.store.unit() as unit:
+                unit.outbox.mark_done(command.id, reply.status, reply.body, self.now())
+                touched = apply_answer(unit, reply.body)
+                unit.cache.settle(command.touches)
+        except OutboxStateError as moved:
+            # Another sender on a shared database finished it (central answered both the same).
+            log.warning("command %s changed meanwhile: %s", command.id, moved)
+            return False
         touched |= _entities(command.touches)
         if touched:
             self.publish(DataChanged(frozenset(touched)))
+        return True
 
     def _refused(self, command: OutboxCommand, problem: Problem) -> int:
         """Attention for the refused command and the lane behind it; returns how many."""
@@ -162,18 +185,22 @@ class Pusher:
             problem.status,
             problem.slug,
         )
-        with self.store.unit() as unit:
-            unit.outbox.mark_attention(command.id, problem.status, problem.to_dict(), now)
-            held: list[OutboxCommand] = []
-            if command.lane is not None:
-                held = unit.outbox.hold_lane_after_refusal(command.lane, command.id, now)
-            keys = set(command.touches)
-            for other in held:
-                keys.update(other.touches)
-            unit.cache.settle(keys)
-            unit.audit.record(_refusal_entry(command, problem, now, [c.id for c in held]))
-            for other in held:
-                unit.audit.record(_held_entry(other, command, now))
+        try:
+            with self.store.unit() as unit:
+                unit.outbox.mark_attention(command.id, problem.status, problem.to_dict(), now)
+                held: list[OutboxCommand] = []
+                if command.lane is not None:
+                    held = unit.outbox.hold_lane_after_refusal(command.lane, command.id, now)
+                keys = set(command.touches)
+                for other in held:
+                    keys.update(other.touches)
+                unit.cache.settle(keys)
+                unit.audit.record(_refusal_entry(command, problem, now, [c.id for c in held]))
+                for other in held:
+                    unit.audit.record(_held_entry(other, command, now))
+        except OutboxStateError as moved:
+            log.warning("command %s changed meanwhile: %s", command.id, moved)
+            return 0
         self.publish(AttentionAdded(command.id, command.kind, problem))
         for other in held:
             held_problem = Problem.from_dict(other.problem or {"type": "blocked-by-refusal"})

@@ -279,3 +279,34 @@ def test_feed_gone_means_a_full_resync_that_keeps_unfinished_commands(rig: Rig, 
     assert "store" in set().union(*(e.entities for e in rig.events.of(DataChanged)))
     report = rig.engine.sync_once()  # and the kept command still goes through
     assert report.pushed == 1 and rig.local("order", first) == central_order(rig.live, first)
+
+
+def test_two_senders_on_one_database_send_each_command_once(
+    local_store: LocalStore, live_central: LiveCentral
+) -> None:
+    proxy = FaultProxy(live_central.url, lambda seen: "pass")
+    with proxy.running() as url:
+        one = make_rig(local_store, live_central, live_central.client(url))
+        two = make_rig(local_store, live_central, live_central.client(url))
+        one.engine.sync_once()
+        # Both engines do their start-up recovery before the race: recovery covers the whole
+        # database, so an engine started later would put the other's in-flight command back.
+        two.engine.sync_once()
+        commands = [one.queue_collect(order_id) for order_id in ready_order_ids(live_central)]
+        errors: list[BaseException] = []
+
+        def push(rig: Rig) -> None:
+            try:
+                rig.engine.push()
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=push, args=(rig,)) for rig in (one, two)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    assert errors == []
+    keys = [s.headers["Idempotency-Key"] for s in proxy.fates("pass") if s.method == "POST"]
+    assert sorted(keys) == sorted(commands)  # every command on the wire exactly once
+    assert {one.command(c).state for c in commands} == {"done"}
