@@ -1,6 +1,6 @@
 """How fast ``apply_changes`` takes feed pages into an empty SQLite store (not a test).
 
-    uv run python -m tests.store.measure_apply [--entities 60000] [--page 5000] [--feed dump.json]
+    uv run python -m tests.store.measure_apply [--entities N] [--page N] [--feed F] [--url URL]
 
 Without ``--feed`` the entries are made to look like a store's slice (products and stock, customers,
 orders with lines, loyalty). With ``--feed`` a JSON list of real feed entries is repeated under
@@ -80,13 +80,14 @@ def main() -> None:
     parser.add_argument("--entities", type=int, default=60_000)
     parser.add_argument("--page", type=int, default=5_000)
     parser.add_argument("--feed", type=Path)
+    parser.add_argument("--url", help="an empty database instead of a temporary SQLite file")
     args = parser.parse_args()
     if args.feed:
         entries = list(repeated(json.loads(args.feed.read_text()), args.entities))
     else:
         entries = list(synthetic(args.entities))
     with tempfile.TemporaryDirectory() as folder:
-        store = LocalStore.open(f"sqlite:///{Path(folder) / 'store.db'}")
+        store = LocalStore.open(args.url or f"sqlite:///{Path(folder) / 'store.db'}")
         started = time.perf_counter()
         for start in range(0, len(entries), args.page):
             with store.unit() as unit:
