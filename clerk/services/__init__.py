@@ -12,14 +12,8 @@ from clerk.services.context import Actor, Clock, ServiceContext, SystemClock
 from clerk.services.engagement import add_note, record_feedback
 from clerk.services.errors import InvalidRequest, NotAllowed, NotFound, WrongState
 from clerk.services.outbox import Action, Outcome, perform
-from clerk.services.pickup import (
-    RefusedItem,
-    ShortLine,
-    Verification,
-    expire_pickup,
-    mark_ready,
-    release_pickup,
-)
+from clerk.services.pickup import RefusedItem, Verification, expire_pickup, release_pickup
+from clerk.services.pickup_ready import ShortLine, mark_ready
 from clerk.services.reservations import cancel_reservation, extend_reservation
 from clerk.services.returns import ManagerOverride, ReturnItem, create_return
 from clerk.services.sales import PENDING_NUMBER, SaleLine, Tendered, store_sale

@@ -1,4 +1,4 @@
-"""Click-and-collect at the desk: mark an order ready, release it, or expire its hold.
+"""Click-and-collect at the desk: release an order, or expire its hold (ready: pickup_ready).
 
 The local effects follow central's ``clerk/central/ops/pickup*.py`` step by step: *ready*
 holds the picked units and refunds short-picked ones, *release* hands units over (refused
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from clerk.domain.entities import (
     Fulfilment,
@@ -42,10 +42,13 @@ from clerk.store import StoreUnit
 
 __all__ = [
     "RefusedItem",
-    "ShortLine",
     "Verification",
     "expire_pickup",
-    "mark_ready",
+    "line_counts",
+    "order_action",
+    "pickup_here",
+    "refund_at_desk",
+    "refuse_state",
     "release_pickup",
     "units_waiting",
 ]
@@ -68,15 +71,6 @@ _STATE_REFUSALS: dict[OrderStatus, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
-class ShortLine:
-    """Units of a line the picker could not hand over; they are refunded."""
-
-    line_id: str
-    qty: int
-    reason: Literal["not_found", "damaged", "wrong_item"] = "not_found"
-
-
-@dataclass(frozen=True)
 class RefusedItem:
     """Units the customer declined at the desk; they become a return on the spot."""
 
@@ -96,6 +90,16 @@ class Verification:
     age_checked: bool = False
 
 
+class LineQty(Protocol):
+    """Units of one order line (short-picked, refused …)."""
+
+    @property
+    def line_id(self) -> str: ...
+
+    @property
+    def qty(self) -> int: ...
+
+
 def units_waiting(order: Order) -> dict[str, int]:
     """Units of each line still waiting on the shelf (not short, collected or returned)."""
     return {
@@ -104,14 +108,14 @@ def units_waiting(order: Order) -> dict[str, int]:
     }
 
 
-def _refuse_state(order: Order) -> WrongState:
+def refuse_state(order: Order) -> WrongState:
     code, message = _STATE_REFUSALS.get(
         OrderStatus(order.status), ("order_wrong_state", f"This order is {order.status}.")
     )
     return WrongState(code, message)
 
 
-def _pickup_here(unit: StoreUnit, actor: Actor, order_id: str) -> Order:
+def pickup_here(unit: StoreUnit, actor: Actor, order_id: str) -> Order:
     order = order_here(unit, order_id)
     if order.fulfilment != Fulfilment.PICKUP:
         raise WrongState("not_a_pickup_order", "This order is not a click-and-collect order.")
@@ -123,7 +127,7 @@ def _pickup_here(unit: StoreUnit, actor: Actor, order_id: str) -> Order:
     return order
 
 
-def _line_counts(order: Order, items: Sequence[ShortLine | RefusedItem]) -> Counter[str]:
+def line_counts(order: Order, items: Sequence[LineQty]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for item in items:
         if order.line(item.line_id) is None:
@@ -134,7 +138,7 @@ def _line_counts(order: Order, items: Sequence[ShortLine | RefusedItem]) -> Coun
     return counts
 
 
-def _action(kind: str, order_id: str, verb: str, body: dict[str, Any], effect: Any) -> Action:
+def order_action(kind: str, order_id: str, verb: str, body: dict[str, Any], effect: Any) -> Action:
     return Action(
         kind=kind,
         method="POST",
@@ -148,7 +152,7 @@ def _action(kind: str, order_id: str, verb: str, body: dict[str, Any], effect: A
     )
 
 
-def _refund(
+def refund_at_desk(
     unit: StoreUnit,
     actor: Actor,
     order: Order,
@@ -171,69 +175,6 @@ def _refund(
         counter=counter,
     )
     return keys
-
-
-def mark_ready(
-    ctx: ServiceContext,
-    actor: Actor,
-    order_id: str,
-    *,
-    shelf: str,
-    short_lines: Sequence[ShortLine] = (),
-) -> Outcome[Order]:
-    """Shelve a placed or picking order (roles pickup, manager): its hold starts, its units
-    are held, short-picked units are refunded; with every unit short it is cancelled."""
-    shelf = shelf.strip()
-    if not 1 <= len(shelf) <= 32:
-        raise InvalidRequest("shelf_required", "Say where the order waits: a shelf or bin.")
-    now = ctx.clock.now()
-    done: list[Order] = []
-
-    def effect(unit: StoreUnit) -> tuple[Key, ...]:
-        require_staff(unit, actor, PICKUP, "mark orders ready")
-        order = _pickup_here(unit, actor, order_id)
-        if order.status not in (OrderStatus.PLACED, OrderStatus.PICKING):
-            raise _refuse_state(order)
-        for line_id, qty in _line_counts(order, short_lines).items():
-            line = order.line(line_id)
-            assert line is not None
-            if qty > line.qty - line.short_qty - line.returned_qty:
-                raise InvalidRequest(
-                    "quantity_exceeds_order", f"Line {line.line_no} has only {line.qty} units."
-                )
-        requests = [
-            ReturnRequest(
-                item.line_id,
-                item.qty,
-                ReturnReason.SHORT_PICK,
-                ReturnCondition.DAMAGED if item.reason == "damaged" else ReturnCondition.RESELLABLE,
-            )
-            for item in short_lines
-        ]
-        keys = _refund(unit, actor, order, requests, now, counter="short")
-        held: Counter[str] = Counter()
-        for line in order.lines:
-            held[line.sku] += line.qty - line.short_qty - line.returned_qty
-        if not any(held.values()):
-            order.status = OrderStatus.CANCELLED
-        else:
-            hold_days = settings_of(unit, actor.store_id).pickup_hold_days
-            pickup = order.pickup or PickupDetails(pickup_code="")
-            pickup.ready_at = now
-            pickup.hold_until = PickupHoldPolicy(hold_days=hold_days).hold_until(now)
-            pickup.shelf = shelf
-            order.pickup = pickup
-            order.status = OrderStatus.READY
-        keys += move_stock(unit, actor.store_id, held=held)
-        keys.append(put_order(unit, order))
-        done.append(order)
-        return tuple(keys)
-
-    body: dict[str, Any] = {"staff_id": actor.staff_id, "shelf": shelf}
-    if short_lines:
-        body["short_lines"] = [asdict(item) for item in short_lines]
-    command = perform(ctx, actor, _action("mark_ready", order_id, "ready", body, effect))
-    return Outcome(done[0], command)
 
 
 def _taken(order: Order, lines: Mapping[str, int] | None, refused: Counter[str]) -> dict[str, int]:
@@ -297,10 +238,10 @@ def release_pickup(
 
     def effect(unit: StoreUnit) -> tuple[Key, ...]:
         require_staff(unit, actor, PICKUP, "release pickup orders")
-        order = _pickup_here(unit, actor, order_id)
+        order = pickup_here(unit, actor, order_id)
         if order.status != OrderStatus.READY:
-            raise _refuse_state(order)
-        taken = _taken(order, lines, _line_counts(order, refused))
+            raise refuse_state(order)
+        taken = _taken(order, lines, line_counts(order, refused))
         _check_age(unit, order, taken, verification)
         released: Counter[str] = Counter()
         handed: Counter[str] = Counter()
@@ -323,7 +264,7 @@ def release_pickup(
         pickup.verification = asdict(verification) | {"staff_id": actor.staff_id}
         order.pickup = pickup
         requests = [ReturnRequest(r.line_id, r.qty, r.reason, r.condition) for r in refused]
-        keys = _refund(unit, actor, order, requests, now)
+        keys = refund_at_desk(unit, actor, order, requests, now)
         keys += move_stock(
             unit,
             actor.store_id,
@@ -347,7 +288,7 @@ def release_pickup(
             }
             for r in refused
         ]
-    command = perform(ctx, actor, _action("release_pickup", order_id, "collect", body, effect))
+    command = perform(ctx, actor, order_action("release_pickup", order_id, "collect", body, effect))
     return Outcome(done[0], command)
 
 
@@ -374,9 +315,9 @@ def expire_pickup(ctx: ServiceContext, actor: Actor, order_id: str) -> Outcome[O
 
     def effect(unit: StoreUnit) -> tuple[Key, ...]:
         require_staff(unit, actor, MANAGER, "expire pickup orders")
-        order = _pickup_here(unit, actor, order_id)
+        order = pickup_here(unit, actor, order_id)
         if order.status != OrderStatus.READY:
-            raise _refuse_state(order)
+            raise refuse_state(order)
         hold_until = order.pickup.hold_until if order.pickup else None
         policy = PickupHoldPolicy(hold_days=settings_of(unit, actor.store_id).pickup_hold_days)
         if hold_until is None or not policy.is_overdue(hold_until, now):
@@ -395,12 +336,12 @@ def expire_pickup(ctx: ServiceContext, actor: Actor, order_id: str) -> Outcome[O
                     ReturnRequest(line_id, left, ReturnReason.OTHER, ReturnCondition.RESELLABLE)
                 )
         order.status = OrderStatus.EXPIRED
-        keys = _refund(unit, actor, order, requests, now)
+        keys = refund_at_desk(unit, actor, order, requests, now)
         keys += move_stock(unit, actor.store_id, held={sku: -qty for sku, qty in released.items()})
         keys.append(put_order(unit, order))
         done.append(order)
         return tuple(keys)
 
     body = {"staff_id": actor.staff_id}
-    command = perform(ctx, actor, _action("expire_pickup", order_id, "expire", body, effect))
+    command = perform(ctx, actor, order_action("expire_pickup", order_id, "expire", body, effect))
     return Outcome(done[0], command)
