@@ -118,6 +118,10 @@ def record_feedback(
         raise InvalidRequest("invalid_subject", f"{subject!r} is not a pickup, return or sale.")
     if isinstance(score, bool) or not 1 <= score <= 5:
         raise InvalidRequest("invalid_score", "The score is 1 (hard) to 5 (easy).")
+    if ref_id is not None and not 1 <= len(ref_id) <= 40:
+        raise InvalidRequest(
+            "invalid_reference", "The feedback names an order id of 1-40 characters."
+        )
     comment = comment.strip()
     if len(comment) > COMMENT_MAX:
         raise InvalidRequest(

@@ -84,6 +84,10 @@ def _check_request(
             )
         if payment.amount.is_negative():
             raise InvalidRequest("negative_payment", "A payment cannot be negative.")
+        if payment.reference is not None and len(payment.reference) > 64:
+            raise InvalidRequest(
+                "reference_too_long", "A payment reference has at most 64 characters."
+            )
     if redeem_points < 0:
         raise InvalidRequest("invalid_points", "Points to redeem cannot be negative.")
     if redeem_points and customer_id is None:
