@@ -16,7 +16,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from clerk.store import LocalStore
@@ -53,6 +53,14 @@ class Clock(Protocol):
         ...
 
 
+class SystemClock:
+    """The wall clock (aware UTC)."""
+
+    def now(self) -> datetime:
+        """The current moment."""
+        return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class SyncReport:
     """What one sync round did and how central could be reached."""
@@ -85,14 +93,14 @@ class SyncEngine:
         client: CentralClient,
         store_id: str,
         *,
-        clock: Clock,
+        clock: Clock | None = None,
         batch_size: int = 5000,
         profile_retention: timedelta = timedelta(days=30),
     ) -> None:
         self.store = store
         self.client = client
         self.store_id = store_id
-        self.clock = clock
+        self.clock: Clock = clock if clock is not None else SystemClock()
         self.profile_retention = profile_retention
         self._hub = EventHub()
         self._stopping = threading.Event()
@@ -103,7 +111,7 @@ class SyncEngine:
         self._counts: tuple[int, int] | None = None
         self._recovered = False
         self._last_purge: datetime | None = None
-        self._pusher = Pusher(store, client, clock.now, self._hub.publish, self._stopping)
+        self._pusher = Pusher(store, client, self.clock.now, self._hub.publish, self._stopping)
         self._puller = Puller(
             store, client, store_id, batch_size, self._hub.publish, self._stopping
         )
