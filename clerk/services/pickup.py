@@ -36,7 +36,7 @@ from clerk.services.effects import (
     settings_of,
 )
 from clerk.services.errors import InvalidRequest, WrongState
-from clerk.services.outbox import Action, Key, Outcome, lane_of, perform
+from clerk.services.outbox import Action, Effect, Key, Outcome, lane_of, perform
 from clerk.services.staff import MANAGER, PICKUP, require_staff
 from clerk.store import StoreUnit
 
@@ -138,7 +138,10 @@ def line_counts(order: Order, items: Sequence[LineQty]) -> Counter[str]:
     return counts
 
 
-def order_action(kind: str, order_id: str, verb: str, body: dict[str, Any], effect: Any) -> Action:
+def order_action(
+    kind: str, order_id: str, verb: str, body: dict[str, Any], effect: Effect
+) -> Action:
+    """The command of one step on a pickup order: in the order's lane, If-Match its version."""
     return Action(
         kind=kind,
         method="POST",
