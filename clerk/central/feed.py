@@ -374,7 +374,10 @@ def _check_cursor(session: Session, store_id: str, after: int) -> None:
     floor = session.execute(select(m.Store.feed_floor).where(m.Store.id == store_id)).scalar()
     if floor is None:
         raise not_found("store", f"No store {store_id}.")
-    if 0 < after < floor:
+    # Below the floor, entries may have been compacted away: a device whose cursor names one
+    # of them re-syncs. A cursor naming an entry that is still there is served — that is where
+    # a device re-syncing from 0 stands while it pages through the compacted feed.
+    if 0 < after < floor and not _still_there(session, store_id, after):
         raise cursor_expired(
             f"Changes up to {floor} were compacted; pull the feed again from after=0."
         )
@@ -382,6 +385,13 @@ def _check_cursor(session: Session, store_id: str, after: int) -> None:
         newest = session.execute(select(func.max(m.Change.seq))).scalar() or 0
         if after > newest:
             raise cursor_expired("This cursor is unknown to the service; pull again from 0.")
+
+
+def _still_there(session: Session, store_id: str, seq: int) -> bool:
+    found = session.execute(
+        select(m.Change.seq).where(m.Change.seq == seq, m.Change.store_id == store_id)
+    ).first()
+    return found is not None
 
 
 def _page_stmt(store_id: str, after: int, limit: int, data: Any) -> Select[Any]:
@@ -397,8 +407,10 @@ def _page_stmt(store_id: str, after: int, limit: int, data: Any) -> Select[Any]:
 def read_changes(session: Session, store_id: str, after: int, limit: int) -> FeedPage:
     """Entries of ``store_id``'s feed with ``seq > after``, oldest first, at most ``limit``.
 
-    ``after=0`` always works; ``0 < after < feed_floor`` (compacted away) or a cursor
-    beyond anything ever written → 410 ``cursor-expired``.
+    ``after=0`` always works, and so does the seq of any entry still in the feed (pages of a
+    re-sync through a compacted feed); a cursor below the feed floor whose entry was compacted
+    away, or beyond anything ever written (central restored from a backup) → 410
+    ``cursor-expired``.
     """
     flush_feed(session)  # this transaction's own entries, if any
     _check_cursor(session, store_id, after)

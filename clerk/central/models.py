@@ -71,7 +71,8 @@ class Store(Base):
     currency: Mapped[str] = mapped_column(String(3), default="PLN")
     pickup_hold_days: Mapped[int] = mapped_column(Integer, default=7)
     reservation_hold_hours: Mapped[int] = mapped_column(Integer, default=48)
-    # Changes with seq <= feed_floor may have been compacted away: a cursor below it gets 410.
+    # Changes with seq <= feed_floor may have been compacted away: a cursor below it that names
+    # no remaining entry gets 410.
     feed_floor: Mapped[int] = mapped_column(BigInteger, default=0)
 
 

@@ -80,7 +80,9 @@ def test_batch_is_capped_by_settings(central: Central) -> None:
     assert len(body["changes"]) == 5 and body["has_more"] is True
 
 
-def test_compaction_keeps_newest_and_expires_old_cursors(central: Central) -> None:
+def test_compaction_keeps_newest_expires_lost_cursors_and_lets_a_resync_page_through(
+    central: Central,
+) -> None:
     with transaction(central.factory) as session:
         for version in range(3):
             record_change(session, ["WAW-01"], "customer", "c1", {"v": version}, now=NOW)
@@ -88,15 +90,17 @@ def test_compaction_keeps_newest_and_expires_old_cursors(central: Central) -> No
         record_change(session, ["WAW-01"], "customer", "c2", {"v": 0}, now=NOW)
     with central.factory() as session:
         page = read_changes(session, "WAW-01", 0, 1000)
-    first_seq = page.changes[0]["seq"]
+    first_seq = next(c["seq"] for c in page.changes if c["id"] == "c1")
     keep_after = page.next_after
     with transaction(central.factory) as session:
         deleted = compact_feed(session, "WAW-01", keep_after)
     assert deleted == 2  # the two older versions of c1
-    full = _pull_all(central, limit=100)
+    # A re-sync from 0 in pages of one passes cursors below the floor: every page is served.
+    full = _pull_all(central, limit=1)
     c1 = [c for c in full if c["id"] == "c1"]
     assert [c["data"] for c in c1] == [{"v": 2}]
     assert any(c["id"] == "cart1" and c["op"] == "delete" for c in full)  # tombstone kept
+    # A device whose cursor was compacted away must re-sync.
     expired = central.get("/v1/stores/WAW-01/changes", after=first_seq)
     assert expired.status_code == 410
     assert problem_slug(expired) == "cursor-expired"
