@@ -1,0 +1,194 @@
+"""500 commands through a faulty network arrive at central exactly once each; none is lost.
+
+A fault-injecting proxy sits between the tablet and the real central service. At random it
+refuses connections, delays requests beyond the client's read timeout, forwards a request and
+then cuts the connection so the answer is lost (central has committed), or answers 502. The
+tablet queues notes, feedback and store sales (each sale takes one unit of stock from a few
+shared SKUs), then syncs until its outbox is empty. Central must then hold every command once —
+no sale twice (stock and order count), no note missing — and nothing this tablet did not queue.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from clerk.central import models as m
+from clerk.domain.entities import Tender
+from clerk.services import (
+    SaleLine,
+    ServiceContext,
+    SystemClock,
+    Tendered,
+    add_note,
+    record_feedback,
+    store_sale,
+)
+from clerk.store import LocalStore
+from clerk.sync.engine import SyncEngine
+from tests.support.fault_proxy import Fault, fault_proxy
+from tests.sync.conftest import LiveCentral
+
+SALES = "STF-WAW01-01"
+COMMANDS = 500
+NOTES, FEEDBACK = 250, 150
+SALES_COUNT = COMMANDS - NOTES - FEEDBACK
+
+# What the network does to a request: about one in three goes wrong.
+FAULTS = [
+    (Fault.PASS, 0.64),
+    (Fault.REFUSE, 0.08),
+    (Fault.DELAY, 0.04),
+    (Fault.LOSE_RESPONSE, 0.14),
+    (Fault.BAD_GATEWAY, 0.10),
+]
+
+
+def sellable_skus(live: LiveCentral, count: int, units: int) -> list[str]:
+    """SKUs with at least ``units`` available here, neither final sale nor age restricted."""
+    with live.session() as session:
+        return list(
+            session.scalars(
+                select(m.Inventory.sku)
+                .join(m.Product, m.Product.sku == m.Inventory.sku)
+                .where(
+                    m.Inventory.store_id == live.store_id,
+                    m.Inventory.on_hand - m.Inventory.held >= units,
+                    m.Product.final_sale.is_(False),
+                    m.Product.age_restricted.is_(False),
+                )
+                .order_by(m.Inventory.sku)
+                .limit(count)
+            )
+        )
+
+
+def on_hand(live: LiveCentral, skus: list[str]) -> dict[str, int]:
+    with live.session() as session:
+        rows = session.execute(
+            select(m.Inventory.sku, m.Inventory.on_hand).where(
+                m.Inventory.store_id == live.store_id, m.Inventory.sku.in_(skus)
+            )
+        )
+        return {sku: qty for sku, qty in rows}
+
+
+@pytest.mark.timeout(600)
+def test_500_commands_through_a_faulty_network_arrive_exactly_once(
+    local_store: LocalStore, central: LiveCentral
+) -> None:
+    rng = random.Random(20261128)
+    faults, weights = zip(*FAULTS, strict=True)
+
+    def plan(method: str, path: str) -> Fault:
+        return rng.choices(faults, weights)[0]
+
+    started_at = datetime.now(UTC)
+    with fault_proxy(central.url, plan, delay=0.4) as proxy:
+        # A short read timeout, so a delayed request times out on the client while central
+        # still commits it; retries do not really sleep.
+        client = central.client(proxy.url, read_timeout=0.25, retries=3)
+        engine = SyncEngine(local_store, client, central.store_id, clock=SystemClock())
+        for _ in range(50):  # the first sync, through the same faults
+            if engine.sync_once().error is None:
+                break
+        ctx = ServiceContext(local_store, central.device_id, central.store_id, SystemClock())
+        actor = ctx.actor(SALES)
+        with local_store.unit(read_only=True) as unit:
+            customers = [c.id for c in unit.customers.page(limit=60)]
+        assert len(customers) >= 20
+        skus = sellable_skus(central, 40, 8)
+        before = on_hand(central, skus)
+
+        kinds = ["note"] * NOTES + ["feedback"] * FEEDBACK + ["sale"] * SALES_COUNT
+        rng.shuffle(kinds)
+        queued: dict[str, set[str]] = {"note": set(), "feedback": set(), "sale": set()}
+        sold: Counter[str] = Counter()
+        for number, kind in enumerate(kinds):
+            customer = rng.choice(customers)
+            if kind == "note":
+                outcome = add_note(ctx, actor, customer, f"Note {number} through a bad network")
+                queued["note"].add(outcome.value.id)
+            elif kind == "feedback":
+                score = rng.randint(1, 5)
+                fb = record_feedback(ctx, actor, "sale", score, customer_id=customer)
+                assert fb.value is not None
+                queued["feedback"].add(fb.value.id)
+            else:
+                # A few units of each SKU, so sales of the same stock interleave.
+                sku = rng.choice([s for s in skus if sold[s] < 5])
+                with local_store.unit(read_only=True) as unit:
+                    product = unit.catalog.product(sku)
+                assert product is not None
+                sale = store_sale(
+                    ctx,
+                    actor,
+                    lines=[SaleLine(sku, 1)],
+                    payments=[Tendered(Tender.CARD, product.price)],
+                )
+                queued["sale"].add(sale.value.id)
+                sold[sku] += 1
+            if number % 25 == 24:  # the tablet syncs now and then while the clerk works
+                engine.sync_once()
+
+        drain_started = time.perf_counter()
+        for _ in range(400):
+            engine.sync_once()
+            with local_store.unit(read_only=True) as unit:
+                counts = unit.outbox.counts()
+            if counts.pending == counts.sending == 0:
+                break
+        drain_s = time.perf_counter() - drain_started
+        client.close()
+        exercised = dict(proxy.counts)
+
+    # Every fault really happened, many times.
+    for fault in Fault:
+        assert exercised.get(fault, 0) >= 10, exercised
+    # The outbox is empty: every command done, none refused, none waiting.
+    assert counts.done == COMMANDS and counts.attention == 0 and counts.pending == 0, counts
+
+    with central.session() as session:
+        # Each note and feedback once, under the tablet's id, and nothing else from this clerk.
+        notes = session.scalars(
+            select(m.Interaction.id).where(
+                m.Interaction.staff_id == SALES,
+                m.Interaction.kind == "note",
+                m.Interaction.created_at >= started_at,
+            )
+        ).all()
+        assert sorted(notes) == sorted(queued["note"])
+        feedback = session.scalars(
+            select(m.Feedback.id).where(
+                m.Feedback.staff_id == SALES, m.Feedback.created_at >= started_at
+            )
+        ).all()
+        assert sorted(feedback) == sorted(queued["feedback"])
+        # Each sale once: the orders under the tablet's ids, and the stock taken once per unit.
+        sales = session.scalars(
+            select(m.Order.id).where(m.Order.channel == "store", m.Order.id.in_(queued["sale"]))
+        ).all()
+        assert sorted(sales) == sorted(queued["sale"])
+        store_orders = session.scalar(
+            select(func.count())
+            .select_from(m.Order)
+            .where(m.Order.channel == "store", m.Order.created_at >= started_at)
+        )
+        assert store_orders == SALES_COUNT
+    after = on_hand(central, skus)
+    assert {sku: before[sku] - after[sku] for sku in skus} == {sku: sold[sku] for sku in skus}
+
+    # The tablet shows central's truth: its stock of those SKUs is central's.
+    with local_store.unit(read_only=True) as unit:
+        local = {}
+        for sku in skus:
+            level = unit.catalog.stock(sku)
+            assert level is not None
+            local[sku] = level.on_hand
+    assert local == after
+    print(f"\n500 commands through faults {exercised}: drained in {drain_s:.1f} s")
