@@ -17,6 +17,7 @@ Counters say how often each fault happened, so a test can show that it really ex
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import threading
@@ -81,18 +82,16 @@ class FaultProxy:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 return None
 
             def _cut(self) -> None:
                 # RST rather than FIN: the client sees a reset connection, as on a dead network.
                 self.close_connection = True
-                try:
+                with contextlib.suppress(OSError):
                     self.connection.setsockopt(
                         socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
                     )
-                except OSError:
-                    pass
                 self.connection.close()
 
             def _handle(self) -> None:
