@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, exists, insert, select
+from sqlalchemy import Connection, Dialect, Table, and_, delete, exists, insert, select
 
 from clerk.store import models as m
 
@@ -84,9 +85,20 @@ def replace_terms(conn: Connection, customers: Sequence[Mapping[str, Any]]) -> N
     if not customers:
         return
     forget_terms(conn, [str(c["id"]) for c in customers])
-    rows = [{"customer_id": str(c["id"]), "term": t} for c in customers for t in terms_of(c)]
+    rows = [(str(c["id"]), t) for c in customers for t in terms_of(c)]
     if rows:
-        conn.execute(insert(_TERMS), rows)
+        # Hundreds of thousands of rows in an initial sync: straight to the driver's
+        # executemany (two plain strings per row need no SQLAlchemy parameter processing).
+        sql, positional = _insert_terms_sql(conn.dialect)
+        params = rows if positional else [{"customer_id": i, "term": t} for i, t in rows]
+        conn.exec_driver_sql(sql, params)
+
+
+@cache
+def _insert_terms_sql(dialect: Dialect) -> tuple[str, bool]:
+    compiled = insert(_TERMS).compile(dialect=dialect)
+    assert not compiled.positional or compiled.positiontup == ["customer_id", "term"]
+    return str(compiled), compiled.positional
 
 
 def forget_terms(conn: Connection, customer_ids: Iterable[str]) -> None:

@@ -14,9 +14,13 @@ from clerk.store import models as m
 Extract = Callable[[Mapping[str, Any]], Any]
 
 
+# One encoder for every row: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def dumps(value: Any) -> str:
     """Compact JSON text, Polish letters kept as they are."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)
 
 
 def loads(text: str) -> Any:
