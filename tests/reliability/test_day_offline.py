@@ -14,20 +14,13 @@ from __future__ import annotations
 
 import random
 import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -51,51 +44,12 @@ from clerk.services import (
 from clerk.store import LocalStore, OutboxCommand
 from clerk.sync.engine import SyncEngine
 from clerk.sync.events import Connectivity
+from tests.support.central_process import central_process, free_port
 from tests.sync.conftest import LiveCentral, enroll_device
 
 SALES, PICKUP = "STF-WAW01-01", "STF-WAW01-02"
 COMMANDS = 5000
 SALES_COUNT = 1200
-CENTRAL = Path(sys.executable).with_name("clerk-central")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def central_process(db_url: str, port: int, log: Path) -> Iterator[str]:
-    """``clerk-central serve`` on ``port``, up until the block ends (then stopped)."""
-    with log.open("ab") as out:
-        process = subprocess.Popen(
-            [str(CENTRAL), "serve", "--db", db_url, "--port", str(port), "--log-level", "warning"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{url}/healthz", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert process.poll() is None, log.read_text(errors="replace")
-            assert time.monotonic() < deadline, "central did not come up"
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def sellable_skus(central: Engine, store_id: str, units: int) -> list[str]:
     """SKUs with at least ``units`` available here, neither final sale nor age restricted."""
     with Session(central) as session:
