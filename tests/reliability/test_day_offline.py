@@ -50,6 +50,8 @@ from tests.sync.conftest import LiveCentral, enroll_device
 SALES, PICKUP = "STF-WAW01-01", "STF-WAW01-02"
 COMMANDS = 5000
 SALES_COUNT = 1200
+
+
 def sellable_skus(central: Engine, store_id: str, units: int) -> list[str]:
     """SKUs with at least ``units`` available here, neither final sale nor age restricted."""
     with Session(central) as session:
