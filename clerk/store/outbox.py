@@ -157,8 +157,10 @@ class OutboxRepo:
         row = self._conn.execute(select(_OUTBOX).where(_OUTBOX.c.id == command_id)).first()
         return None if row is None else self._command(row)
 
-    def sendable(self, limit: int = 50) -> list[OutboxCommand]:
-        """Pending commands, oldest first, none behind an unfinished or refused one of its lane."""
+    def sendable(self, limit: int = 50, *, device_id: str | None = None) -> list[OutboxCommand]:
+        """Pending commands, oldest first, none behind an unfinished or refused one of its lane
+        (whichever device queued that one). With ``device_id``, only that device's commands:
+        on a database shared by tablets each sends its own, under its own idempotency scope."""
         earlier = _OUTBOX.alias("earlier")
         blocked = (
             select(earlier.c.position)
@@ -175,6 +177,8 @@ class OutboxRepo:
             .order_by(_OUTBOX.c.position)
             .limit(limit)
         )
+        if device_id is not None:
+            stmt = stmt.where(_OUTBOX.c.device_id == device_id)
         return [self._command(row) for row in self._conn.execute(stmt)]
 
     def mark_sending(self, command_id: str, now: datetime) -> None:
@@ -231,11 +235,13 @@ class OutboxRepo:
             command_id, UNFINISHED, PENDING, now, last_error=error, attempts=_OUTBOX.c.attempts + 1
         )
 
-    def recover_in_flight(self, now: datetime) -> int:
-        """At start-up: commands left sending by a crash go back to pending (same key: safe)."""
-        result = self._conn.execute(
-            update(_OUTBOX).where(_OUTBOX.c.state == SENDING).values(state=PENDING, updated_at=now)
-        )
+    def recover_in_flight(self, now: datetime, *, device_id: str | None = None) -> int:
+        """At start-up: commands left sending by a crash go back to pending (same key: safe).
+        With ``device_id``, only that device's: another tablet's may be on the wire right now."""
+        stmt = update(_OUTBOX).where(_OUTBOX.c.state == SENDING)
+        if device_id is not None:
+            stmt = stmt.where(_OUTBOX.c.device_id == device_id)
+        result = self._conn.execute(stmt.values(state=PENDING, updated_at=now))
         return int(result.rowcount)
 
     def retry(self, command_id: str, now: datetime) -> None:

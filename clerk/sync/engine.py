@@ -96,8 +96,12 @@ class SyncEngine:
         clock: Clock | None = None,
         batch_size: int = 5000,
         profile_retention: timedelta = timedelta(days=30),
+        device_id: str | None = None,
     ) -> None:
         self.store = store
+        # On a database shared by a store's tablets, each engine sends and recovers only its
+        # own device's commands (central keeps idempotency keys per device). None: all of them.
+        self.device_id = device_id
         self.client = client
         self.store_id = store_id
         self.clock: Clock = clock if clock is not None else SystemClock()
@@ -111,7 +115,9 @@ class SyncEngine:
         self._counts: tuple[int, int] | None = None
         self._recovered = False
         self._last_purge: datetime | None = None
-        self._pusher = Pusher(store, client, self.clock.now, self._hub.publish, self._stopping)
+        self._pusher = Pusher(
+            store, client, self.clock.now, self._hub.publish, self._stopping, device_id
+        )
         self._puller = Puller(
             store, client, store_id, batch_size, self._hub.publish, self._stopping
         )
@@ -238,7 +244,7 @@ class SyncEngine:
         if self._recovered:
             return
         with self.store.unit() as unit:
-            recovered = unit.outbox.recover_in_flight(self.clock.now())
+            recovered = unit.outbox.recover_in_flight(self.clock.now(), device_id=self.device_id)
         if recovered:
             log.info("%d command(s) were in flight at the last stop; sending them again", recovered)
         self._recovered = True

@@ -88,19 +88,21 @@ class Pusher:
         now: Callable[[], datetime],
         publish: Callable[[SyncEvent], None],
         stopping: threading.Event,
+        device_id: str | None = None,
     ) -> None:
         self.store = store
         self.client = client
         self.now = now
         self.publish = publish
         self.stopping = stopping
+        self.device_id = device_id
 
     def run(self) -> PushOutcome:
         """One push round."""
         outcome = PushOutcome()
         while not self.stopping.is_set():
             with self.store.unit() as unit:
-                batch = unit.outbox.sendable(limit=SENDABLE_BATCH)
+                batch = unit.outbox.sendable(limit=SENDABLE_BATCH, device_id=self.device_id)
             if not batch:
                 break
             progress = False

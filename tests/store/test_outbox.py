@@ -21,6 +21,7 @@ def command(
     kind: str = "release_pickup",
     touches: tuple[tuple[str, str], ...] = (),
     command_id: str | None = None,
+    device_id: str = "dev-1",
 ) -> NewCommand:
     return NewCommand(
         id=command_id or str(uuid.uuid4()),
@@ -32,7 +33,7 @@ def command(
         touches=touches,
         if_match='"3"',
         staff_id="STF-1",
-        device_id="dev-1",
+        device_id=device_id,
         created_at=NOW,
     )
 
@@ -145,6 +146,29 @@ def test_transient_failures_and_crash_recovery(local_store: LocalStore) -> None:
     assert again is not None and again.attempts == 2 and again.last_error == "timeout"
     assert again.id == a  # same Idempotency-Key when sent again
     assert sendable(local_store) == [a, b]
+
+
+def test_tablets_sharing_a_database_send_and_recover_their_own(local_store: LocalStore) -> None:
+    a1, b1, a2, b2 = add(
+        local_store,
+        command("order:O1", device_id="dev-a"),
+        command("order:O1", device_id="dev-b"),  # behind a1 in its lane
+        command("order:O2", device_id="dev-a"),
+        command(None, device_id="dev-b"),
+    )
+    with local_store.unit() as unit:
+        assert [c.id for c in unit.outbox.sendable(device_id="dev-a")] == [a1, a2]
+        # b1 waits for a1, queued first on the same order by the other tablet.
+        assert [c.id for c in unit.outbox.sendable(device_id="dev-b")] == [b2]
+        unit.outbox.mark_sending(a1, NOW)
+        unit.outbox.mark_sending(b2, NOW)
+    with local_store.unit() as unit:  # tablet B restarts while A has a1 on the wire
+        assert unit.outbox.recover_in_flight(LATER, device_id="dev-b") == 1
+        assert unit.outbox.get(a1).state == "sending"  # type: ignore[union-attr]
+        assert unit.outbox.get(b2).state == "pending"  # type: ignore[union-attr]
+        unit.outbox.mark_done(a1, 200, None, LATER)
+    with local_store.unit() as unit:
+        assert [c.id for c in unit.outbox.sendable(device_id="dev-b")] == [b1, b2]
 
 
 def test_moves_a_state_does_not_allow_are_refused(local_store: LocalStore) -> None:

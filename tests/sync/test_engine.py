@@ -3,6 +3,7 @@ push (done, refused, lost answers, crashes) and the 410 full re-sync."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import UTC, datetime
 
@@ -21,7 +22,7 @@ from clerk.sync.events import (
     PendingChanged,
     SyncCompleted,
 )
-from tests.sync.conftest import MANAGER, PICKUP_STAFF, LiveCentral
+from tests.sync.conftest import MANAGER, PICKUP_STAFF, LiveCentral, enroll_device
 from tests.sync.faults import FaultProxy, Seen
 from tests.sync.rig import (
     Rig,
@@ -310,3 +311,37 @@ def test_two_senders_on_one_database_send_each_command_once(
     keys = [s.headers["Idempotency-Key"] for s in proxy.fates("pass") if s.method == "POST"]
     assert sorted(keys) == sorted(commands)  # every command on the wire exactly once
     assert {one.command(c).state for c in commands} == {"done"}
+
+
+def test_tablets_sharing_a_database_each_send_and_recover_their_own_commands(
+    local_store: LocalStore, live_central: LiveCentral
+) -> None:
+    second = enroll_device(live_central.url, live_central.engine)
+    live_b = dataclasses.replace(live_central, token=second["token"], device_id=second["device_id"])
+
+    def tablet(live: LiveCentral) -> Rig:
+        return make_rig(local_store, live, live.client(), device_id=live.device_id)
+
+    a, b = tablet(live_central), tablet(live_b)
+    a.engine.sync_once()
+    first, other = ready_order_ids(live_central)[:2]
+    in_flight = a.queue_collect(first)
+    with local_store.unit() as unit:  # tablet A dies with its command on the wire
+        unit.outbox.mark_sending(in_flight, a.clock.now())
+    own = b.queue_collect(other)
+
+    report = tablet(live_b).engine.sync_once()  # tablet B restarts and syncs meanwhile
+
+    assert report.pushed == 1 and b.command(own).state == "done"
+    assert a.command(in_flight).state == "sending"  # not B's to send: A may still be sending it
+    report = tablet(live_central).engine.sync_once()  # A restarts: its command goes, once
+    assert report.pushed == 1 and a.command(in_flight).state == "done"
+    with live_central.session() as session:
+        senders = dict(
+            session.execute(
+                select(m.IdempotencyRecord.key, m.IdempotencyRecord.device_id).where(
+                    m.IdempotencyRecord.key.in_([in_flight, own])
+                )
+            ).all()
+        )
+    assert senders == {in_flight: live_central.device_id, own: live_b.device_id}
