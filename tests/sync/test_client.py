@@ -18,8 +18,8 @@ from clerk.sync.errors import (
     DeviceNotAuthorized,
     FeedGone,
 )
+from tests.support.faults import Answer, Hangup, ScriptedServer, problem
 from tests.sync.conftest import LiveCentral
-from tests.sync.faults import Answer, Hangup, ScriptedServer, problem
 from tests.sync.rig import collect_body, ready_order_ids
 
 

@@ -22,8 +22,8 @@ from clerk.sync.events import (
     PendingChanged,
     SyncCompleted,
 )
+from tests.support.faults import FaultProxy, Seen
 from tests.sync.conftest import MANAGER, PICKUP_STAFF, LiveCentral, enroll_device
-from tests.sync.faults import FaultProxy, Seen
 from tests.sync.rig import (
     Rig,
     assert_cache_equals_feed,

@@ -17,8 +17,8 @@ from clerk.sync.events import (
     SyncCompleted,
     SyncEvent,
 )
+from tests.support.faults import FaultProxy
 from tests.sync.conftest import LiveCentral
-from tests.sync.faults import FaultProxy
 from tests.sync.rig import Recorder, Rig, make_rig, ready_order_ids
 
 # -- connectivity and events ----------------------------------------------------------------

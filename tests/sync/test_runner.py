@@ -11,8 +11,8 @@ import pytest
 from clerk.store import LocalStore
 from clerk.sync.events import SyncCompleted, SyncEvent
 from clerk.sync.runner import SyncRunner
+from tests.support.faults import FaultProxy, Seen
 from tests.sync.conftest import LiveCentral
-from tests.sync.faults import FaultProxy, Seen
 from tests.sync.rig import make_rig, ready_order_ids
 
 
