@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from clerk.central import models as m
 from clerk.central.db import transaction
+from clerk.central.ops import sale as sale_ops
 from tests.central.factories import make_cart, set_stock, stock
 from tests.central.ops_fixtures import Api, api, problem_type, world
 
@@ -161,3 +163,14 @@ def test_sale_replay_gives_the_same_order_once(api: Api) -> None:
 def test_sale_needs_a_device_token(api: Api) -> None:
     response = api.post("/v1/orders", _sale(api), token="not-a-token")
     assert response.status_code == 401
+
+
+def test_a_taken_order_number_is_drawn_again(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = api.post("/v1/orders", _sale(api))
+    assert first.status_code == 201, first.text
+    taken = first.json()["order"]["number"]
+    draws = iter([taken[-6:].lower(), taken[-6:].lower(), "00c0de"])
+    monkeypatch.setattr(sale_ops.secrets, "token_hex", lambda _n: next(draws))
+    second = api.post("/v1/orders", _sale(api))
+    assert second.status_code == 201, second.text
+    assert second.json()["order"]["number"] == taken[:-6] + "00C0DE"

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
@@ -82,9 +83,16 @@ class SaleResult:
     customer: m.Customer | None
 
 
-def order_number(store_id: str, now: datetime) -> str:
-    """A human-readable, unique-enough order number: store, date and six hex digits."""
-    return f"{store_id}-{now:%y%m%d}-{secrets.token_hex(3).upper()}"
+def order_number(session: Session, store_id: str, now: datetime) -> str:
+    """A human-readable order number not taken yet: store, date and six hex digits.
+
+    Six random hex digits alone collide (a store selling a thousand items a day would meet a
+    taken number every few weeks), so a taken one is drawn again."""
+    while True:
+        number = f"{store_id}-{now:%y%m%d}-{secrets.token_hex(3).upper()}"
+        taken = session.execute(select(m.Order.id).where(m.Order.number == number)).first()
+        if taken is None:
+            return number
 
 
 def record_sale(session: Session, device: DeviceLike, sale: SaleIn, now: datetime) -> SaleResult:
@@ -179,7 +187,7 @@ def book_sale(
         )
     order = m.Order(
         id=choose_id(session, order_id, "order", m.Order),
-        number=order_number(device.store_id, now),
+        number=order_number(session, device.store_id, now),
         channel=str(Channel.STORE),
         customer_id=customer.id if customer else None,
         fulfilment=str(Fulfilment.CARRY_OUT),
