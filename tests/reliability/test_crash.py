@@ -43,6 +43,7 @@ from clerk.central.serialize import (
 )
 from clerk.store import LocalStore, OutboxCommand
 from clerk.store.models import OutboxRow
+from tests.reliability.central_view import sellable_skus
 from tests.sync.conftest import LiveCentral
 
 KILLS = 60
@@ -174,31 +175,6 @@ class Lives:
             self.server.stdout.close()
 
 
-def sellable_skus(central: LiveCentral, count: int) -> list[str]:
-    """SKUs with plenty available here that no pickup order of this store holds or waits for,
-    neither final sale nor age restricted."""
-    with central.session() as session:
-        pickup_skus = set(
-            session.scalars(
-                select(m.OrderLine.sku)
-                .join(m.Order, m.Order.id == m.OrderLine.order_id)
-                .where(m.Order.pickup_store_id == central.store_id)
-            )
-        )
-        candidates = session.scalars(
-            select(m.Inventory.sku)
-            .join(m.Product, m.Product.sku == m.Inventory.sku)
-            .where(
-                m.Inventory.store_id == central.store_id,
-                m.Inventory.on_hand - m.Inventory.held >= 15,
-                m.Product.final_sale.is_(False),
-                m.Product.age_restricted.is_(False),
-            )
-            .order_by(m.Inventory.sku)
-        ).all()
-    return [sku for sku in candidates if sku not in pickup_skus][:count]
-
-
 def stock(session: Session, store_id: str) -> dict[str, tuple[int, int]]:
     rows = session.execute(
         select(m.Inventory.sku, m.Inventory.on_hand, m.Inventory.held).where(
@@ -230,7 +206,7 @@ def test_a_tablet_killed_at_random_keeps_every_action_exactly_once(
     rng = random.Random(20261129)
     store_url = f"sqlite:///{tmp_path / 'tablet.db'}"
     log = tmp_path / "worker.log"
-    skus = sellable_skus(central, SKUS)
+    skus = sellable_skus(central.engine, central.store_id, units=15, count=SKUS)
     assert len(skus) == SKUS
     with central.session() as session:
         stock_before, points_before = stock(session, central.store_id), points(session)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
@@ -44,40 +44,13 @@ from clerk.services import (
 from clerk.store import LocalStore, OutboxCommand
 from clerk.sync.engine import SyncEngine
 from clerk.sync.events import Connectivity
+from tests.reliability.central_view import on_hand, sellable_skus
 from tests.support.central_process import central_process, free_port
 from tests.sync.conftest import LiveCentral, enroll_device
 
 SALES, PICKUP = "STF-WAW01-01", "STF-WAW01-02"
 COMMANDS = 5000
 SALES_COUNT = 1200
-
-
-def sellable_skus(central: Engine, store_id: str, units: int) -> list[str]:
-    """SKUs with at least ``units`` available here, neither final sale nor age restricted."""
-    with Session(central) as session:
-        return list(
-            session.scalars(
-                select(m.Inventory.sku)
-                .join(m.Product, m.Product.sku == m.Inventory.sku)
-                .where(
-                    m.Inventory.store_id == store_id,
-                    m.Inventory.on_hand - m.Inventory.held >= units,
-                    m.Product.final_sale.is_(False),
-                    m.Product.age_restricted.is_(False),
-                )
-                .order_by(m.Inventory.sku)
-            )
-        )
-
-
-def on_hand(central: Engine, store_id: str, skus: list[str]) -> dict[str, int]:
-    with Session(central) as session:
-        rows = session.execute(
-            select(m.Inventory.sku, m.Inventory.on_hand).where(
-                m.Inventory.store_id == store_id, m.Inventory.sku.in_(skus)
-            )
-        )
-        return {sku: qty for sku, qty in rows}
 
 
 @pytest.mark.timeout(900)
@@ -111,8 +84,7 @@ def test_a_day_offline_drains_in_order_exactly_once(
         placed = unit.orders.pickups(store_id, ["placed", "picking"])
         ready = unit.orders.pickups(store_id, ["ready"])
     # Sales take stock that no pickup order here holds, so the stock counts are the sales'.
-    held = {line.sku for order in placed + ready for line in order.lines}
-    skus = [s for s in sellable_skus(central, store_id, 5) if s not in held][:400]
+    skus = sellable_skus(central, store_id, units=5, count=400)
     before = on_hand(central, store_id, skus)
     assert len(skus) >= 300 and placed and ready
 

@@ -31,6 +31,7 @@ from clerk.services import (
 )
 from clerk.store import LocalStore
 from clerk.sync.engine import SyncEngine
+from tests.reliability.central_view import on_hand, sellable_skus
 from tests.support.faults import FaultProxy, Seen
 from tests.sync.conftest import LiveCentral
 
@@ -43,35 +44,6 @@ SALES_COUNT = COMMANDS - NOTES - FEEDBACK
 # "hangup": never reaches central; "drop": central commits, the answer is lost; "late": the
 # answer comes after the client's read timeout; "502": the gateway fails.
 FAULTS = [("pass", 0.64), ("hangup", 0.08), ("late", 0.04), ("drop", 0.14), ("502", 0.10)]
-
-
-def sellable_skus(live: LiveCentral, count: int, units: int) -> list[str]:
-    """SKUs with at least ``units`` available here, neither final sale nor age restricted."""
-    with live.session() as session:
-        return list(
-            session.scalars(
-                select(m.Inventory.sku)
-                .join(m.Product, m.Product.sku == m.Inventory.sku)
-                .where(
-                    m.Inventory.store_id == live.store_id,
-                    m.Inventory.on_hand - m.Inventory.held >= units,
-                    m.Product.final_sale.is_(False),
-                    m.Product.age_restricted.is_(False),
-                )
-                .order_by(m.Inventory.sku)
-                .limit(count)
-            )
-        )
-
-
-def on_hand(live: LiveCentral, skus: list[str]) -> dict[str, int]:
-    with live.session() as session:
-        rows = session.execute(
-            select(m.Inventory.sku, m.Inventory.on_hand).where(
-                m.Inventory.store_id == live.store_id, m.Inventory.sku.in_(skus)
-            )
-        )
-        return {sku: qty for sku, qty in rows}
 
 
 @pytest.mark.timeout(600)
@@ -99,8 +71,8 @@ def test_500_commands_through_a_faulty_network_arrive_exactly_once(
         with local_store.unit(read_only=True) as unit:
             customers = [c.id for c in unit.customers.page(limit=60)]
         assert len(customers) >= 20
-        skus = sellable_skus(central, 40, 8)
-        before = on_hand(central, skus)
+        skus = sellable_skus(central.engine, central.store_id, units=8, count=40)
+        before = on_hand(central.engine, central.store_id, skus)
 
         kinds = ["note"] * NOTES + ["feedback"] * FEEDBACK + ["sale"] * SALES_COUNT
         rng.shuffle(kinds)
@@ -177,7 +149,7 @@ def test_500_commands_through_a_faulty_network_arrive_exactly_once(
             .where(m.Order.channel == "store", m.Order.created_at >= started_at)
         )
         assert store_orders == SALES_COUNT
-    after = on_hand(central, skus)
+    after = on_hand(central.engine, central.store_id, skus)
     assert {sku: before[sku] - after[sku] for sku in skus} == {sku: sold[sku] for sku in skus}
 
     # The tablet shows central's truth: its stock of those SKUs is central's.
