@@ -32,6 +32,7 @@ from tests.sync.rig import (
     collect_body,
     make_rig,
     ready_order_ids,
+    sync_directly,
 )
 
 # -- pull ---------------------------------------------------------------------------------
@@ -170,9 +171,10 @@ def test_an_answer_lost_after_central_committed_is_retried_with_the_same_key(
             return fate
         return "pass"
 
-    proxy = FaultProxy(live_central.url, plan, late_delay=1.5)
+    sync_directly(local_store, live_central)
+    proxy = FaultProxy(live_central.url, plan, late_delay=2.5)
     with proxy.running() as url:
-        client = live_central.client(url, read_timeout=0.75)
+        client = live_central.client(url, read_timeout=1.0)
         rig = make_rig(local_store, live_central, client)
         rig.engine.sync_once()
         order_id = ready_order_ids(live_central)[0]
@@ -202,11 +204,12 @@ def test_a_failed_round_leaves_the_command_pending_and_the_next_round_sends_it_o
     def plan(seen: Seen) -> str:
         return next(fates, "pass") if seen.method == "POST" else "pass"
 
-    proxy = FaultProxy(live_central.url, plan, late_delay=1.5)
+    sync_directly(local_store, live_central)
+    proxy = FaultProxy(live_central.url, plan, late_delay=2.5)
     with proxy.running() as url:
-        client = live_central.client(url, read_timeout=0.75, retries=0)
+        client = live_central.client(url, read_timeout=1.0, retries=0)
         rig = make_rig(local_store, live_central, client)
-        rig.engine.sync_once()
+        assert rig.engine.sync_once().error is None
         order_id = ready_order_ids(live_central)[0]
         command_id = rig.queue_collect(order_id)
         failed = rig.engine.sync_once()
