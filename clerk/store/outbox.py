@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from clerk.store import models as m
@@ -242,6 +242,20 @@ class OutboxRepo:
         if device_id is not None:
             stmt = stmt.where(_OUTBOX.c.device_id == device_id)
         result = self._conn.execute(stmt.values(state=PENDING, updated_at=now))
+        return int(result.rowcount)
+
+    def prune_finished(self, before: datetime) -> int:
+        """Forget done and discarded commands last moved before ``before`` (their answers
+        too); returns how many. The audit log keeps what happened: it is not touched."""
+        finished = select(_OUTBOX.c.id).where(
+            _OUTBOX.c.state.in_((DONE, DISCARDED)), _OUTBOX.c.updated_at < before
+        )
+        self._conn.execute(delete(_TOUCHES).where(_TOUCHES.c.command_id.in_(finished)))
+        result = self._conn.execute(
+            delete(_OUTBOX).where(
+                _OUTBOX.c.state.in_((DONE, DISCARDED)), _OUTBOX.c.updated_at < before
+            )
+        )
         return int(result.rowcount)
 
     def retry(self, command_id: str, now: datetime) -> None:

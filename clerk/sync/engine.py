@@ -96,6 +96,7 @@ class SyncEngine:
         clock: Clock | None = None,
         batch_size: int = 5000,
         profile_retention: timedelta = timedelta(days=30),
+        outbox_retention: timedelta = timedelta(days=30),
         device_id: str | None = None,
     ) -> None:
         self.store = store
@@ -106,6 +107,7 @@ class SyncEngine:
         self.store_id = store_id
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.profile_retention = profile_retention
+        self.outbox_retention = outbox_retention
         self._hub = EventHub()
         self._stopping = threading.Event()
         self._sync_lock = threading.RLock()
@@ -282,7 +284,17 @@ class SyncEngine:
             log.info("purged %d cached customer profile(s)", purged)
         return purged
 
+    def prune_outbox(self) -> int:
+        """Forget commands done or discarded more than ``outbox_retention`` ago (the audit
+        log keeps them); returns how many."""
+        with self.store.unit() as unit:
+            pruned = unit.outbox.prune_finished(self.clock.now() - self.outbox_retention)
+        if pruned:
+            log.info("pruned %d finished command(s) from the outbox", pruned)
+        return pruned
+
     def _purge_now_and_then(self) -> None:
         last = self._last_purge
         if last is None or self.clock.now() - last >= PURGE_EVERY:
             self.purge_profiles()
+            self.prune_outbox()

@@ -171,6 +171,35 @@ def test_tablets_sharing_a_database_send_and_recover_their_own(local_store: Loca
         assert [c.id for c in unit.outbox.sendable(device_id="dev-b")] == [b1, b2]
 
 
+def test_finished_commands_are_pruned_after_the_retention(local_store: LocalStore) -> None:
+    done_old, discarded_old, refused, waiting, done_new = add(
+        local_store,
+        command("order:O1", touches=(("order", "O1"),)),
+        command("order:O2"),
+        command("order:O3"),
+        command("order:O4"),
+        command("order:O5"),
+    )
+    with local_store.unit() as unit:
+        unit.outbox.mark_sending(done_old, NOW)
+        unit.outbox.mark_done(done_old, 200, {"order": {"id": "O1"}}, NOW)
+        unit.outbox.mark_sending(discarded_old, NOW)
+        unit.outbox.mark_attention(discarded_old, 409, PROBLEM, NOW)
+        unit.outbox.discard(discarded_old, "STF-9", "sold elsewhere", NOW)
+        unit.outbox.mark_sending(refused, NOW)
+        unit.outbox.mark_attention(refused, 409, PROBLEM, NOW)
+        unit.outbox.mark_sending(done_new, LATER)
+        unit.outbox.mark_done(done_new, 200, None, LATER)
+    with local_store.unit() as unit:
+        assert unit.outbox.prune_finished(NOW) == 0  # nothing finished before NOW
+        assert unit.outbox.prune_finished(NOW + timedelta(seconds=1)) == 2
+    with local_store.unit() as unit:
+        assert unit.outbox.get(done_old) is None and unit.outbox.get(discarded_old) is None
+        assert unit.outbox.touches_of(done_old) == []
+        kept = {c: unit.outbox.get(c).state for c in (refused, waiting, done_new)}  # type: ignore[union-attr]
+    assert kept == {refused: "attention", waiting: "pending", done_new: "done"}
+
+
 def test_moves_a_state_does_not_allow_are_refused(local_store: LocalStore) -> None:
     (a,) = add(local_store, command(None))
     with local_store.unit() as unit:

@@ -9,7 +9,7 @@ import pytest
 
 from clerk.central import models as m
 from clerk.domain.scan import make_loyalty_card_number
-from clerk.store import LocalStore
+from clerk.store import LocalStore, NewAuditEntry
 from clerk.sync.events import (
     Connectivity,
     ConnectivityChanged,
@@ -139,3 +139,32 @@ def test_a_fetched_profile_is_cached_served_offline_and_purged(
         assert rig.engine.purge_profiles() >= 1
         assert rig.engine.fetch_customer(outsider) is None
         assert rig.local("customer", outsider) is None
+
+
+def test_finished_commands_leave_the_outbox_after_30_days_and_stay_in_the_audit(
+    rig: Rig,
+) -> None:
+    rig.engine.sync_once()
+    command_id = rig.queue_collect(ready_order_ids(rig.live)[0])
+    with rig.store.unit() as unit:
+        unit.audit.record(
+            NewAuditEntry(
+                at=rig.clock.now(),
+                staff_id="STF-1",
+                device_id=rig.live.device_id,
+                action="release_pickup",
+                target=None,
+                detail={},
+                result="queued",
+                command_id=command_id,
+            )
+        )
+    assert rig.engine.sync_once().pushed == 1
+    rig.clock.advance(timedelta(days=29))
+    assert rig.engine.prune_outbox() == 0
+    assert rig.command(command_id).state == "done"
+    rig.clock.advance(timedelta(days=2))
+    rig.engine.sync_once()  # housekeeping runs with the round
+    assert rig.command(command_id) is None
+    with rig.store.unit() as unit:
+        assert [e.command_id for e in unit.audit.recent(action="release_pickup")] == [command_id]
