@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,11 +77,12 @@ def enroll_device(url: str, engine: Engine, store_id: str = STORE) -> dict[str, 
         client.close()
 
 
-@pytest.fixture
-def live_central(central_template: Path, tmp_path: Path) -> Iterator[LiveCentral]:
-    """Its own copy of the demo central, served on loopback, with one enrolled device."""
+@contextmanager
+def serve_copy(template: Path, tmp_path: Path) -> Iterator[LiveCentral]:
+    """A copy of the central database ``template``, served on loopback, with one enrolled
+    device."""
     path = tmp_path / "central.db"
-    shutil.copyfile(central_template, path)
+    shutil.copyfile(template, path)
     db_url = f"sqlite:///{path}"
     engine = make_engine(db_url)
     try:
@@ -89,6 +91,13 @@ def live_central(central_template: Path, tmp_path: Path) -> Iterator[LiveCentral
             yield LiveCentral(url, engine, enrolled["token"], enrolled["device_id"])
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def live_central(central_template: Path, tmp_path: Path) -> Iterator[LiveCentral]:
+    """Its own copy of the demo central, served on loopback, with one enrolled device."""
+    with serve_copy(central_template, tmp_path) as live:
+        yield live
 
 
 @pytest.fixture
