@@ -14,6 +14,7 @@ import keyring.backend
 import keyring.errors
 import pytest
 from keyring.backends import chainer, fail
+from keyring.compat import properties
 
 from clerk.services.credentials import (
     DeviceSecrets,
@@ -28,9 +29,15 @@ posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that keeps passwords in a dict (a stand-in for the OS keyring)."""
+    """A keyring that keeps passwords in a dict (a stand-in for the OS keyring).
 
-    priority = 1  # type: ignore[assignment]
+    Every backend class registers itself with keyring; a priority that raises keeps this one
+    out of keyring's own choice (and out of other tests): it is used only when set explicitly.
+    """
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("a test double, used only when set explicitly")
 
     def __init__(self) -> None:
         super().__init__()
