@@ -1,0 +1,99 @@
+"""Words for things the core names with codes: roles, connectivity, errors the clerk can act on.
+
+The core's messages are English; the clerk reads them in the app's language.  Known error codes
+have a translated sentence here; anything else falls back to the core's own English message,
+which always says what to do next.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from clerk.domain.entities import Role, Tier
+from clerk.domain.errors import DomainError
+from clerk.sync.errors import CentralError, CentralUnavailable
+
+translate = QCoreApplication.translate
+
+
+def role_name(role: Role) -> str:
+    """The role in words."""
+    names = {
+        Role.SALES: translate("Texts", "Sales"),
+        Role.PICKUP: translate("Texts", "Pickup desk"),
+        Role.MANAGER: translate("Texts", "Store manager"),
+    }
+    return names[role]
+
+
+def tier_name(tier: Tier) -> str:
+    """The loyalty tier in words."""
+    names = {
+        Tier.BASIC: translate("Texts", "Basic"),
+        Tier.SILVER: translate("Texts", "Silver"),
+        Tier.GOLD: translate("Texts", "Gold"),
+    }
+    return names[Tier(tier)]
+
+
+def connectivity_name(state: str) -> str:
+    """ "online", "offline", "degraded" in words."""
+    names = {
+        "online": translate("Texts", "Online"),
+        "offline": translate("Texts", "Offline"),
+        "degraded": translate("Texts", "Connection problems"),
+    }
+    return names.get(state, state)
+
+
+def _error_texts() -> dict[str, str]:
+    return {
+        "unknown_staff": translate(
+            "Texts",
+            "This staff member is not active in this store any more; sync the tablet or ask "
+            "a manager.",
+        ),
+        "role_not_allowed": translate("Texts", "Your role does not allow this; ask a manager."),
+        "override_manager_required": translate("Texts", "This needs a manager's approval."),
+        "override_reason_required": translate(
+            "Texts", "An override needs the manager's reason — type one in."
+        ),
+        "discard_reason_required": translate("Texts", "Say why this action is given up."),
+        "reason_too_long": translate("Texts", "Keep the reason shorter."),
+        "bad_url": translate(
+            "Texts", "That is not a web address of a central service; check it and try again."
+        ),
+        "central_unreachable": translate(
+            "Texts", "Central does not answer — check the address and the network, then try again."
+        ),
+        "code_refused": translate(
+            "Texts",
+            "Central refused this enrollment code: it is wrong, used or expired. Ask for a "
+            "new code.",
+        ),
+        "central_error": translate(
+            "Texts", "Central could not enroll this tablet right now; try again soon."
+        ),
+        "other_store_data": translate(
+            "Texts",
+            "This tablet holds another store's data. Enroll it to that store, or ask IT to "
+            "reset it.",
+        ),
+    }
+
+
+def error_text(error: BaseException) -> str:
+    """What to tell the clerk about ``error``, in the app's language."""
+    if isinstance(error, DomainError):
+        return _error_texts().get(error.code, error.message)
+    if isinstance(error, CentralUnavailable):
+        return translate(
+            "Texts", "Central cannot be reached right now; the tablet keeps working offline."
+        )
+    if isinstance(error, CentralError):
+        return translate("Texts", "Central refused the request: {detail}").replace(
+            "{detail}", str(error)
+        )
+    return translate(
+        "Texts", "Something went wrong; the details are in the log. Nothing entered was lost."
+    )
