@@ -202,6 +202,7 @@ class ManagerOverrideDialog(QDialog):
         layout.setSpacing(16)
         layout.addLayout(columns, 1)
         layout.addLayout(buttons)
+        self.setMinimumWidth(780)  # two tile columns and the pad, with long Polish words
 
         # Enter in either field approves; Esc cancels (QDialog's own).
         self._pin.returnPressed.connect(self.approve)

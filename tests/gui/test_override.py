@@ -8,7 +8,14 @@ from datetime import timedelta
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from clerk.domain.entities import Role
@@ -16,6 +23,7 @@ from clerk.services.returns import ManagerOverride
 from clerk.services.signin import PinGate
 from clerk.ui.override import ManagerOverrideDialog, request_override
 from tests.gui.conftest import GuiWorld, settle, staff_with_pin
+from tests.gui.layout_check import StretchTranslator, clipped
 
 WHAT = "Return a final-sale shirt from order W00000001."
 
@@ -203,3 +211,21 @@ def test_request_override_calls_back_only_when_approved(
         qtbot.mouseClick(child(dialog, QPushButton, "overrideCancel"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # deleted on close
     assert got == ([ManagerOverride("maria", "Fine")] if approve_it else [])
+
+
+def test_nothing_is_clipped_when_every_string_is_40_percent_longer(
+    qtbot: QtBot, gui_world: GuiWorld
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    stretched = StretchTranslator()
+    app.installTranslator(stretched)
+    try:
+        gui_world.tablet.put("staff", staff_with_pin("tomasz", Role.MANAGER, "7777"))
+        dialog = open_dialog(qtbot, gui_world, "anna")
+        approve(qtbot, gui_world, dialog)  # a message under the pad too
+        assert dialog.message.startswith("ChooseCh")  # stretched indeed
+        qtbot.wait(10)
+        assert clipped(dialog) == []
+    finally:
+        app.removeTranslator(stretched)
