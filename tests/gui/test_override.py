@@ -3,7 +3,9 @@ thread with the real PinGate — right PIN, wrong PIN, lockout, missing reason, 
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import shiboken6
@@ -22,7 +24,7 @@ from clerk.domain.entities import Role
 from clerk.services.returns import ManagerOverride
 from clerk.services.signin import PinGate
 from clerk.ui.override import ManagerOverrideDialog, request_override
-from tests.gui.conftest import GuiWorld, settle, staff_with_pin
+from tests.gui.conftest import PINS, GuiWorld, settle, staff_with_pin
 from tests.gui.layout_check import StretchTranslator, clipped
 
 WHAT = "Return a final-sale shirt from order W00000001."
@@ -229,3 +231,31 @@ def test_nothing_is_clipped_when_every_string_is_40_percent_longer(
         assert clipped(dialog) == []
     finally:
         app.removeTranslator(stretched)
+
+
+def test_the_pin_is_checked_off_the_ui_thread(qtbot: QtBot, gui_world: GuiWorld) -> None:
+    threads: list[str] = []
+
+    class Watching:
+        def verify_override(self, *args: Any, **kwargs: Any) -> ManagerOverride:
+            threads.append(threading.current_thread().name)
+            return gui_world.pins.verify_override(*args, **kwargs)
+
+    dialog = open_dialog(qtbot, gui_world, "anna", Watching())  # type: ignore[arg-type]
+    child(dialog, QLineEdit, "overrideReason").setText("Fine")
+    tap_pin(qtbot, dialog, "3333")
+    with qtbot.waitSignal(dialog.approved):
+        approve(qtbot, gui_world, dialog)
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+
+
+def test_no_manager_on_the_tablet_is_said(qtbot: QtBot, gui_world: GuiWorld) -> None:
+    gui_world.tablet.put(
+        "staff", staff_with_pin("maria", Role.MANAGER, PINS["maria"], active=False)
+    )
+    dialog = open_dialog(qtbot, gui_world, "anna")
+    assert dialog.manager_ids == []
+    note = child(dialog, QWidget, "overrideNoManagers")
+    assert note.isVisible() and note.text().startswith("No manager of this store")
+    approve(qtbot, gui_world, dialog)
+    assert dialog.message == "Choose the approving manager."
