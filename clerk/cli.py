@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -53,16 +54,39 @@ def clerk_main(argv: Sequence[str] | None = None) -> int:
             "database (created on first run in the user data folder, reused after)."
         ),
     )
-    demo.add_argument("--data-dir", type=Path, help="where the demo database lives")
+    demo.add_argument(
+        "--data-dir", dest="demo_dir", type=Path, help="where the demo database lives"
+    )
     demo.add_argument("--once", action="store_true", help="start, print the demo sheet, stop")
+    parser.add_argument(
+        "--data-dir", type=Path, help="where the tablet keeps its data (the user data folder)"
+    )
+    parser.add_argument(
+        "--store-db",
+        metavar="URL",
+        help="the local database: a PostgreSQL shared by the store's tablets "
+        "(default: SQLite in the data folder)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more (debug)")
     args = parser.parse_args(argv)
-    if args.command != "demo":
-        parser.print_help()
-        print("\nOnly `clerk demo` is available in this build.", file=sys.stderr)
-        return 2
-    from clerk.demo import run_demo
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "demo":
+        from clerk.demo import run_demo
 
-    return run_demo(args.data_dir, once=args.once)
+        return run_demo(args.demo_dir or args.data_dir, once=args.once)
+    from clerk.app import LaunchOptions, run_app
+    from clerk.demo import default_data_dir
+
+    return run_app(
+        LaunchOptions(
+            data_dir=args.data_dir or default_data_dir(),
+            store_url=args.store_db,
+            argv=[sys.argv[0]],
+        )
+    )
 
 
 def _version() -> str:

@@ -71,11 +71,15 @@ def make_application(
     argv: Sequence[str] | None = None, *, language: str = "system", theme: str = "system"
 ) -> tuple[QApplication, Colors, str]:
     """The one QApplication, translated and themed; returns it, its colours and the language."""
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv))
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fractional scale factors (125%, 150%) as the tablet asks, not rounded.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(list(argv or sys.argv))
     app.setApplicationName("Clerk")
     app.setOrganizationName("Clerk")
     app.setDesktopFileName("clerk")

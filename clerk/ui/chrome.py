@@ -117,6 +117,10 @@ class TopBar(QWidget):
         self._layout.insertWidget(self._layout.indexOf(self._settings), button)
         return button
 
+    def set_camera_visible(self, visible: bool) -> None:
+        """The camera button, where the tablet's camera is used for scanning (a setting)."""
+        self._camera.setVisible(visible)
+
     def set_settings_visible(self, visible: bool) -> None:
         """Settings are a manager's."""
         self._settings.setVisible(visible)
@@ -138,7 +142,9 @@ class TopBar(QWidget):
         self._render_sync()
 
     def set_last_sync(self, at: datetime) -> None:
-        """When the last sync round that reached central ended."""
+        """A sync round ended at ``at``; it counts as the last sync if central answered."""
+        if self._state != "online":
+            return
         self._last_sync = at
         self._render_sync()
 

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.demo import DemoCard
+from clerk.domain.entities import Tier
 from clerk.printing.qr import ean13_image, qr_image
 from clerk.ui.bridge import ServiceBridge
+from clerk.ui.texts import channel_name, tier_name
 
 REFRESH_MS = 4 * 60_000
 
@@ -72,6 +74,7 @@ class DemoCardsWindow(QWidget):
         self._grid.setSpacing(16)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._grid_host)
 
@@ -80,7 +83,7 @@ class DemoCardsWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(lead)
         layout.addWidget(scroll, 1)
-        self.resize(1000, 760)
+        self.resize(1180, 820)
 
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -95,6 +98,18 @@ class DemoCardsWindow(QWidget):
             "receipt": self.tr("Receipt QR"),
             "product": self.tr("Product label"),
         }.get(kind, kind)
+
+    def _detail(self, card: DemoCard) -> str:
+        if card.kind == "loyalty" and card.tier is not None:
+            points = f"{card.points or 0:,}".replace(",", "\u00a0")
+            return (
+                self.tr("{tier} · {points} points")
+                .replace("{tier}", tier_name(Tier(card.tier)))
+                .replace("{points}", points)
+            )
+        if card.channel is not None:
+            return channel_name(card.channel)
+        return card.detail
 
     def refresh(self) -> None:
         """Sign fresh codes (in the background) and show them."""
@@ -114,16 +129,17 @@ class DemoCardsWindow(QWidget):
         frame = QFrame(self._grid_host)
         frame.setProperty("card", True)
         frame.setObjectName(f"demoCard_{index}")
+        frame.setFixedWidth(340)
         kind = QLabel(self._kind_name(card.kind), frame)
         kind.setProperty("role", "muted")
         title = QLabel(card.title, frame)
         title.setStyleSheet("font-weight: 600; font-size: 12pt;")
-        detail = QLabel(card.detail, frame)
+        detail = QLabel(self._detail(card), frame)
         detail.setProperty("role", "muted")
         image = (
-            ean13_image(card.payload)
+            ean13_image(card.payload, width=260, height=110)
             if card.kind in {"card", "product"}
-            else qr_image(card.payload, box=5)
+            else qr_image(card.payload, box=4)
         )
         picture = QLabel(frame)
         picture.setPixmap(QPixmap.fromImage(image))

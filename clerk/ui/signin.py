@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from clerk.domain.entities import Role, Staff
 from clerk.services.signin import PinGate, StaffLockedOut, WrongPin
 from clerk.ui.pinpad import PinPad
+from clerk.ui.resources import icon
 from clerk.ui.session import AppServices, SignedInStaff
 from clerk.ui.texts import error_text, role_name
 
@@ -61,6 +62,7 @@ class SignInScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tile_icon = icon("user", self.palette().color(QPalette.ColorRole.Highlight), 32)
         self.setObjectName("signInScreen")
         self._services = services
         self._pins = pins
@@ -80,6 +82,7 @@ class SignInScreen(QWidget):
         self._tiles_layout = QGridLayout(self._tiles)
         self._tiles_layout.setSpacing(12)
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
+        self._tiles_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._empty = QLabel(self.tr("Getting the staff list from central…"), self)
@@ -88,6 +91,7 @@ class SignInScreen(QWidget):
         self._empty.setProperty("role", "muted")
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._tiles)
 
@@ -106,7 +110,7 @@ class SignInScreen(QWidget):
 
         card = QFrame(self)
         card.setProperty("card", True)
-        card.setMaximumWidth(420)
+        card.setFixedWidth(440)
         card.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
         self._who = QLabel(self.tr("Nobody chosen yet"), card)
         self._who.setObjectName("pinWho")
@@ -186,6 +190,9 @@ class SignInScreen(QWidget):
             tile.setAccessibleName(member.name)
             tile.setProperty("staffTile", True)
             tile.setCheckable(True)
+            tile.setIcon(self._tile_icon)
+            tile.setIconSize(QSize(32, 32))
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             tile.setAutoDefault(False)
             tile.clicked.connect(lambda _=False, m=member: self.choose(m.id))
             self._group.addButton(tile)

@@ -36,6 +36,17 @@ def tier_name(tier: Tier) -> str:
     return names[Tier(tier)]
 
 
+def channel_name(channel: str) -> str:
+    """An order's channel in words."""
+    names = {
+        "web": translate("Texts", "Web shop"),
+        "app": translate("Texts", "Mobile app"),
+        "phone": translate("Texts", "Phone order"),
+        "store": translate("Texts", "In store"),
+    }
+    return names.get(channel, channel)
+
+
 def connectivity_name(state: str) -> str:
     """ "online", "offline", "degraded" in words."""
     names = {

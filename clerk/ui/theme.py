@@ -173,10 +173,10 @@ QFrame[card="true"] {{
 #messageBar[level="info"] {{ background: {c.info_bg}; color: {c.text}; }}
 #lockButton {{ font-weight: 600; }}
 QPushButton[pinKey="true"] {{
-    min-height: 64px; min-width: 84px; font-size: 20pt; border-radius: 12px;
+    min-height: 64px; min-width: 72px; font-size: 20pt; border-radius: 12px;
 }}
 QPushButton[staffTile="true"] {{
-    min-height: 84px; min-width: 180px; text-align: left; padding: 8px 16px; font-size: 12pt;
+    min-height: 84px; min-width: 190px; text-align: left; padding: 8px 16px; font-size: 12pt;
 }}
 QPushButton[staffTile="true"]:checked {{
     border: 3px solid {c.accent}; background: {c.info_bg};

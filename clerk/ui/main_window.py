@@ -1,0 +1,336 @@
+"""The main window: sign-in/lock over the work, the rail, the top bar, shortcuts and scans.
+
+The window only paints and reacts: services run on the bridge's workers, sync events arrive
+as signals, and every scan goes through the one :class:`ScanRouter`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.domain.entities import Customer, Role
+from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck, ReceiptScan
+from clerk.services.signin import PinGate
+from clerk.ui.chrome import MessageBar, NavRail, TopBar
+from clerk.ui.idle import IdleWatcher
+from clerk.ui.scanning.router import ScanRouter
+from clerk.ui.screens.placeholder import PlaceholderScreen, placeholder_screens
+from clerk.ui.session import SCREEN_ROLES, AppServices, Screen, SignedInStaff
+from clerk.ui.signin import SignInScreen
+from clerk.ui.texts import error_text, role_name, tier_name
+from clerk.ui.theme import Colors
+
+log = logging.getLogger(__name__)
+
+_F_KEYS = {
+    Screen.COUNTER: "F1",
+    Screen.PICKUP: "F2",
+    Screen.RETURNS: "F3",
+    Screen.RESERVATIONS: "F4",
+    Screen.TODAY: "F5",
+}
+
+
+class MainWindow(QMainWindow):
+    """Clerk's one window."""
+
+    enrollmentRequired = Signal(str)
+    cameraRequested = Signal()
+    typeCodeRequested = Signal()
+    settingsRequested = Signal()
+
+    def __init__(
+        self,
+        services: AppServices,
+        colors: Colors,
+        pins: PinGate,
+        router: ScanRouter,
+        screens: dict[Screen, QWidget],
+        *,
+        store_title: str,
+        idle_minutes: float = 5,
+        demo_pins: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Clerk — {store}").replace("{store}", store_title))
+        self.services = services
+        self.session = services.session
+        self.router = router
+        self._screens: dict[Screen, QWidget] = dict(screens)
+        for placeholder in placeholder_screens(colors):
+            self._screens.setdefault(placeholder.kind, placeholder)
+        self._current: Screen | None = None
+
+        self.top_bar = TopBar(colors, self)
+        self.top_bar.set_store(store_title)
+        self.message_bar = MessageBar(colors, self)
+        self.sign_in = SignInScreen(services, pins, demo_pins=demo_pins, parent=self)
+        self.rail = NavRail(colors, self)
+        self._stack = QStackedWidget(self)
+        for screen in Screen:
+            self._stack.addWidget(self._screens[screen])
+        work = QWidget(self)
+        work_layout = QHBoxLayout(work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(0)
+        work_layout.addWidget(self.rail)
+        work_layout.addWidget(self._stack, 1)
+        self._work = work
+        self._outer = QStackedWidget(self)
+        self._outer.addWidget(self.sign_in)
+        self._outer.addWidget(work)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self._outer, 1)
+        self.setCentralWidget(central)
+
+        self.idle = IdleWatcher(idle_minutes, self)
+        self.idle.idle.connect(self.lock)
+
+        self.sign_in.signedIn.connect(self._signed_in)
+        self.rail.screenChosen.connect(self.go)
+        self.top_bar.lockClicked.connect(self.lock)
+        self.top_bar.cameraClicked.connect(self.cameraRequested)
+        self.top_bar.typeCodeClicked.connect(self.typeCodeRequested)
+        self.top_bar.syncClicked.connect(services.request_sync)
+        self.top_bar.settingsClicked.connect(self.settingsRequested)
+        services.bridge.failed.connect(self._failed)
+        self._wire_router()
+        self._wire_sync()
+        self._shortcuts()
+        self._show_sign_in()
+
+    # -- wiring -----------------------------------------------------------------------
+
+    def _wire_router(self) -> None:
+        r = self.router
+        r.customerScanned.connect(self._customer_scanned)
+        r.pickupScanned.connect(self._pickup_scanned)
+        r.receiptScanned.connect(self._receipt_scanned)
+        r.productChecked.connect(self._product_checked)
+        r.rejected.connect(lambda text: self.message_bar.show_message(text, "error"))
+
+    def _wire_sync(self) -> None:
+        sync = self.services.sync
+        if sync is None:
+            return
+        sync.connectivityChanged.connect(self._connectivity)
+        sync.pendingChanged.connect(self.show_pending)
+        sync.syncCompleted.connect(self.top_bar.set_last_sync)
+        sync.dataChanged.connect(self._data_changed)
+        sync.enrollmentRequired.connect(self.enrollmentRequired)
+
+    def _shortcuts(self) -> None:
+        def add(keys: str | QKeySequence, slot: Callable[[], None], name: str) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setObjectName(name)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(slot)
+
+        for screen, key in _F_KEYS.items():
+            add(key, partial(self._go_quietly, screen), f"shortcut_{screen.value}")
+        add("Ctrl+L", self.lock, "shortcut_lock")
+        add("Ctrl+F", lambda: self._ask_screen("focus_search"), "shortcut_search")
+        add("Ctrl+Return", lambda: self._ask_screen("primary_action"), "shortcut_primary")
+        add("Ctrl+Enter", lambda: self._ask_screen("primary_action"), "shortcut_primary_keypad")
+        add("Esc", self._escape, "shortcut_escape")
+
+    # -- signing in and locking ---------------------------------------------------------
+
+    def _show_sign_in(self) -> None:
+        self._outer.setCurrentWidget(self.sign_in)
+        self.sign_in.show_locked(self.session.staff if self.session.locked else None)
+        self.sign_in.reload()
+        self.top_bar.set_staff(None if self.session.staff is None else self.session.staff)
+        self.top_bar.set_scanning_enabled(False)
+        self.top_bar.set_settings_visible(False)
+        self.router.set_accepting(False)
+
+    def _signed_in(self, staff: SignedInStaff) -> None:
+        previous = self.session.staff
+        if previous is None or previous.staff_id != staff.staff_id:
+            # Someone else: the previous staff member's work (and customer) is closed.
+            self._reset_screens()
+            self._current = None
+        self.session.sign_in(staff)
+        self.top_bar.set_staff(staff)
+        self.top_bar.set_scanning_enabled(True)
+        self.top_bar.set_settings_visible(staff.role is Role.MANAGER)
+        self.rail.set_allowed({s for s in Screen if staff.role in SCREEN_ROLES[s]})
+        self._outer.setCurrentWidget(self._work)
+        self.router.set_accepting(True)
+        self.message_bar.hide()
+        self.idle.start()
+        target = self._current or next(s for s in Screen if self.session.may_open(s))
+        self.go(target)
+
+    def lock(self) -> None:
+        """Cover the work; the same staff member unlocks with their PIN (Ctrl+L, idle)."""
+        if not self.session.active:
+            return
+        self.idle.stop()
+        self.session.lock()
+        self.message_bar.hide()
+        self._show_sign_in()
+
+    def _reset_screens(self) -> None:
+        for widget in self._screens.values():
+            reset = getattr(widget, "reset", None)
+            if callable(reset):
+                reset()
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def go(self, screen: Screen) -> bool:
+        """Show ``screen`` if the signed-in role opens it; say why not otherwise."""
+        if not self.session.active:
+            return False
+        if not self.session.may_open(screen):
+            staff = self.session.staff
+            assert staff is not None
+            title = self.rail.titles()[screen]
+            self.message_bar.show_message(
+                self.tr("{role} staff do not open {screen}; ask a manager.")
+                .replace("{role}", role_name(staff.role))
+                .replace("{screen}", title),
+                "warning",
+            )
+            if self._current is not None:
+                self.rail.set_current(self._current)
+            return False
+        self._current = screen
+        self._stack.setCurrentWidget(self._screens[screen])
+        self.rail.set_current(screen)
+        shown = getattr(self._screens[screen], "shown", None)
+        if callable(shown):
+            shown()
+        return True
+
+    def _go_quietly(self, screen: Screen) -> None:
+        self.go(screen)
+
+    @property
+    def current_screen(self) -> Screen | None:
+        """The screen shown behind the lock (None before anyone signed in)."""
+        return self._current
+
+    @property
+    def showing_sign_in(self) -> bool:
+        """Whether the sign-in or lock screen covers the work."""
+        return self._outer.currentWidget() is self.sign_in
+
+    def screen_widget(self, screen: Screen) -> QWidget:
+        """The widget of ``screen``."""
+        return self._screens[screen]
+
+    def _ask_screen(self, method: str) -> None:
+        if not self.session.active or self._current is None:
+            return
+        call = getattr(self._screens[self._current], method, None)
+        if callable(call):
+            call()
+
+    def _escape(self) -> None:
+        if self.message_bar.isVisible():
+            self.message_bar.hide()
+            return
+        self._ask_screen("cancel")
+
+    # -- scans ------------------------------------------------------------------------------
+
+    def _routed(self, screen: Screen, text: str) -> None:
+        if not self.go(screen):
+            return
+        widget = self._screens[screen]
+        if isinstance(widget, PlaceholderScreen):
+            widget.show_scan(text)
+        else:
+            handle = getattr(widget, "show_scan", None)
+            if callable(handle):
+                handle(text)
+
+    def _customer_scanned(self, scan: CustomerScan) -> None:
+        if scan.customer_id is None:
+            text = self.tr(
+                "Loyalty card {card}: the customer is not on this tablet yet; the Counter "
+                "will look them up at central."
+            ).replace("{card}", scan.card_number or "")
+            self._routed(Screen.COUNTER, text)
+            return
+        ctx = self.services.ctx
+        customer_id = scan.customer_id
+
+        def read() -> Customer | None:
+            with ctx.store.unit(read_only=True) as unit:
+                return unit.customers.get(customer_id)
+
+        def show(customer: Customer | None) -> None:
+            if customer is None:
+                text = self.tr("Customer {id} recognised; their profile comes from central.")
+                self._routed(Screen.COUNTER, text.replace("{id}", customer_id))
+                return
+            text = (
+                self.tr("Customer recognised: {name} — {tier}, {points} points.")
+                .replace("{name}", customer.full_name)
+                .replace("{tier}", tier_name(customer.tier))
+                .replace("{points}", f"{customer.points_balance:,}".replace(",", "\u00a0"))
+            )
+            self._routed(Screen.COUNTER, text)
+
+        self.services.bridge.op(read).read_only().success(show).run()
+
+    def _pickup_scanned(self, scan: PickupScan) -> None:
+        text = self.tr("Pickup code of order {order} scanned.").replace("{order}", scan.order_id)
+        self._routed(Screen.PICKUP, text)
+
+    def _receipt_scanned(self, scan: ReceiptScan) -> None:
+        text = self.tr("Receipt of order {order} scanned.").replace("{order}", scan.order_id)
+        self._routed(Screen.RETURNS, text)
+
+    def _product_checked(self, check: ProductCheck) -> None:
+        from clerk.ui.scanning.product_check import ProductCheckDialog
+
+        dialog = ProductCheckDialog(check, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- sync state -------------------------------------------------------------------------
+
+    def _connectivity(self, state: str, detail: str) -> None:
+        self.top_bar.set_connectivity(state, detail)
+        self.sign_in.set_offline_hint(state == "offline")
+
+    def show_pending(self, pending: int, attention: int) -> None:
+        """How many actions wait to be sent, and how many need a person."""
+        self.top_bar.set_pending(pending, attention)
+        self.rail.set_attention(attention)
+
+    def _data_changed(self, entities: frozenset[str]) -> None:
+        if "staff" in entities and self.showing_sign_in:
+            self.sign_in.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message_bar.show_message(error_text(error), "error")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        super().closeEvent(event)
