@@ -52,6 +52,9 @@ def test_the_demo_serves_its_database_and_prints_working_codes(tmp_path: Path) -
     assert kinds == {TokenKind.LOYALTY, TokenKind.PICKUP}
 
 
-def test_clerk_without_a_command_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:
-    assert clerk_main([]) == 2
-    assert "clerk demo" in capsys.readouterr().err
+def test_clerk_help_names_the_demo_and_the_data_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        clerk_main(["--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    assert "demo" in text and "--data-dir" in text and "--store-db" in text

@@ -1,0 +1,104 @@
+"""The README's screenshots: the real app on a real (small) demo central, offscreen.
+
+    uv run python -m tests.support.screenshots            # English and Polish
+    uv run python -m tests.support.screenshots --language pl
+
+Each language runs in its own process (one QApplication, one set of translations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
+
+
+def _settle(seconds: float = 0.6) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(language: str, theme: str) -> None:
+    """Sign-in, main window and demo cards in ``language``."""
+    from clerk.central.embedded import prepare_demo_database
+    from clerk.demo import demo_cards, demo_pins
+    from clerk.ui.application import make_application
+    from clerk.ui.bridge import ServiceBridge
+    from clerk.ui.demo_cards import DemoCardsWindow
+    from clerk.ui.session import Screen
+    from clerk.ui.shell import Shell
+    from tests.gui.app_rig import MANAGER, enrolled_tablet, quick_settings
+    from tests.sync.conftest import central_template  # noqa: F401
+
+    folder = Path(tempfile.mkdtemp(prefix="clerk-shots-"))
+    template = folder / "template" / "central.db"
+    prepare_demo_database(template, customers=120, orders=400)
+    (folder / "run").mkdir()
+    app, colors, _ = make_application(language=language, theme=theme)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with enrolled_tablet(template, folder / "run") as rig:
+        bridge = ServiceBridge()
+        shell = Shell(
+            app, bridge, rig.tablet, colors, quick_settings(), folder / "settings.json", None
+        )
+        window = shell.window
+        window.sign_in._demo_pins = demo_pins()
+        window.sign_in._demo_label.setVisible(True)
+        window.resize(1280, 800)
+        window.show()
+        rig.tablet.engine.sync_once()
+        _settle(1.0)
+        window.sign_in.choose(MANAGER[0])
+        _settle()
+        window.grab().save(str(OUT / f"sign-in-{language}.png"))
+
+        window.sign_in._pin.setText(MANAGER[1])
+        window.sign_in.submit()
+        _settle(1.0)
+        url = f"sqlite:///{folder / 'run' / 'central.db'}"
+        cards = demo_cards(url, __import__("datetime").datetime.now(__import__("datetime").UTC))
+        shell.router.submit(cards[0].payload)
+        _settle(1.0)
+        window.go(Screen.COUNTER)
+        _settle()
+        window.grab().save(str(OUT / f"main-window-{language}.png"))
+
+        cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
+        cards_window.resize(1180, 900)
+        cards_window.show()
+        _settle(1.0)
+        cards_window.grab().save(str(OUT / f"demo-cards-{language}.png"))
+        cards_window.close()
+        shell.close()
+        bridge.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--language", choices=("en", "pl"))
+    parser.add_argument("--theme", default="light", choices=("light", "dark"))
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.language:
+        shoot(args.language, args.theme)
+        return 0
+    for language in ("en", "pl"):
+        subprocess.run(
+            [sys.executable, "-m", "tests.support.screenshots", "--language", language],
+            check=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
