@@ -94,3 +94,18 @@ def test_upgrade_keeps_pending_commands_touches_and_bases(local_store_url: str) 
         assert sent is not None and sent.last_attempt_at == NOW
     finally:
         store.close()
+
+
+def test_the_head_constant_is_alembics_head(local_store_url: str) -> None:
+    """``schema.HEAD`` lets an up-to-date database open without loading Alembic."""
+    from alembic.script import ScriptDirectory
+
+    from clerk.store import LocalStore
+    from clerk.store.schema import HEAD, alembic_config, current_revision
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+    store = LocalStore.open(local_store_url)
+    try:
+        assert current_revision(store.engine) == HEAD
+    finally:
+        store.close()
