@@ -15,8 +15,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from clerk.demo import DemoCard
 from clerk.services import ServiceContext
 from clerk.services.credentials import CredentialVault, DeviceSecrets, open_vault
 from clerk.services.enrollment import (
@@ -32,6 +32,9 @@ from clerk.store import LocalStore
 from clerk.sync.client import CentralClient
 from clerk.sync.engine import SyncEngine
 from clerk.sync.runner import SyncRunner
+
+if TYPE_CHECKING:
+    from clerk.demo import DemoCard
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +94,14 @@ def build_tablet(
     # commands; a tablet with its own SQLite sends all of them, including those queued before
     # it was enrolled again (central revoked it), which would otherwise never leave.
     shared = store.engine.dialect.name != "sqlite"
+    # Pages of 1,000: a page in flight is garbage the collector walks, and a full pass over
+    # a 5,000-entity page stalled the UI thread for 150–350 ms (tests/benchmarks/bench_app.py).
     engine = SyncEngine(
-        store, client, identity.store_id, device_id=identity.device_id if shared else None
+        store,
+        client,
+        identity.store_id,
+        batch_size=1000,
+        device_id=identity.device_id if shared else None,
     )
     runner = SyncRunner(engine, interval=sync_interval)
     ctx = ServiceContext(

@@ -77,12 +77,13 @@ def clerk_main(argv: Sequence[str] | None = None) -> int:
         from clerk.demo import run_demo
 
         return run_demo(args.demo_dir or args.data_dir, once=args.once)
+    from platformdirs import user_data_path
+
     from clerk.app import LaunchOptions, run_app
-    from clerk.demo import default_data_dir
 
     return run_app(
         LaunchOptions(
-            data_dir=args.data_dir or default_data_dir(),
+            data_dir=args.data_dir or user_data_path("clerk", appauthor=False),
             store_url=args.store_db,
             argv=[sys.argv[0]],
         )

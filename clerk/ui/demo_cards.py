@@ -8,6 +8,7 @@ can also be scanned off the screen with a camera or photographed and opened as a
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.demo import DemoCard
 from clerk.domain.entities import Tier
 from clerk.printing.qr import ean13_image, qr_image
 from clerk.ui.bridge import ServiceBridge
 from clerk.ui.texts import channel_name, tier_name
+
+if TYPE_CHECKING:
+    from clerk.demo import DemoCard
 
 REFRESH_MS = 4 * 60_000
 
@@ -134,6 +137,7 @@ class DemoCardsWindow(QWidget):
         kind.setProperty("role", "muted")
         title = QLabel(card.title, frame)
         title.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        title.setWordWrap(True)
         detail = QLabel(self._detail(card), frame)
         detail.setProperty("role", "muted")
         image = (

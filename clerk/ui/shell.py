@@ -8,6 +8,7 @@ loop, and returns when the window closes or central has revoked the tablet.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,7 +148,14 @@ class Shell:
         self.window.show()
         if self.demo_cards is not None:
             self.demo_cards.show()
-        QTimer.singleShot(0, self.tablet.runner.start)
+        QTimer.singleShot(0, self._started)
+
+    def _started(self) -> None:
+        # What start-up built lives as long as the app: keep it out of the collector's full
+        # passes, which stop every thread — the UI thread too — while they walk the heap.
+        gc.collect()
+        gc.freeze()
+        self.tablet.runner.start()
 
     def close(self) -> None:
         """Take the filters off the application and stop listening to the engine."""
