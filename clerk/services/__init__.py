@@ -7,39 +7,100 @@ Refusals are :class:`clerk.domain.errors.DomainError` subclasses with a stable `
 a message the clerk can act on.
 """
 
-from clerk.services.attention import discard_attention, retry_attention
-from clerk.services.context import Actor, Clock, ServiceContext, SystemClock
-from clerk.services.credentials import (
-    CredentialVault,
-    DeviceSecrets,
-    FileVault,
-    KeyringVault,
-    VaultError,
-    open_vault,
-)
-from clerk.services.engagement import add_note, record_feedback
-from clerk.services.enrollment import (
-    DeviceIdentity,
-    EnrollmentFailed,
-    enroll_device,
-    forget_device,
-    last_central_url,
-    load_identity,
-)
-from clerk.services.errors import InvalidRequest, NotAllowed, NotFound, WrongState
-from clerk.services.outbox import Action, Outcome, perform
-from clerk.services.pickup import RefusedItem, Verification, expire_pickup, release_pickup
-from clerk.services.pickup_ready import ShortLine, mark_ready
-from clerk.services.reservations import cancel_reservation, extend_reservation
-from clerk.services.returns import ManagerOverride, ReturnItem, create_return
-from clerk.services.sales import PENDING_NUMBER, SaleLine, Tendered, store_sale
-from clerk.services.settings import (
-    AppSettings,
-    default_settings_path,
-    load_settings,
-    save_settings,
-)
-from clerk.services.signin import PinGate, StaffLockedOut, WrongPin
+# The names load on first use (PEP 562): importing one light module of this package (the
+# app's first paint does) must not pull in the whole package and SQLAlchemy with it.
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clerk.services.attention import discard_attention, retry_attention
+    from clerk.services.context import Actor, Clock, ServiceContext, SystemClock
+    from clerk.services.credentials import (
+        CredentialVault,
+        DeviceSecrets,
+        FileVault,
+        KeyringVault,
+        VaultError,
+        open_vault,
+    )
+    from clerk.services.engagement import add_note, record_feedback
+    from clerk.services.enrollment import (
+        DeviceIdentity,
+        EnrollmentFailed,
+        enroll_device,
+        forget_device,
+        last_central_url,
+        load_identity,
+    )
+    from clerk.services.errors import InvalidRequest, NotAllowed, NotFound, WrongState
+    from clerk.services.outbox import Action, Outcome, perform
+    from clerk.services.pickup import RefusedItem, Verification, expire_pickup, release_pickup
+    from clerk.services.pickup_ready import ShortLine, mark_ready
+    from clerk.services.reservations import cancel_reservation, extend_reservation
+    from clerk.services.returns import ManagerOverride, ReturnItem, create_return
+    from clerk.services.sales import PENDING_NUMBER, SaleLine, Tendered, store_sale
+    from clerk.services.settings import (
+        AppSettings,
+        default_settings_path,
+        load_settings,
+        save_settings,
+    )
+    from clerk.services.signin import PinGate, StaffLockedOut, WrongPin
+
+_WHERE: dict[str, str] = {
+    "Action": "clerk.services.outbox",
+    "Actor": "clerk.services.context",
+    "AppSettings": "clerk.services.settings",
+    "Clock": "clerk.services.context",
+    "CredentialVault": "clerk.services.credentials",
+    "DeviceIdentity": "clerk.services.enrollment",
+    "DeviceSecrets": "clerk.services.credentials",
+    "EnrollmentFailed": "clerk.services.enrollment",
+    "FileVault": "clerk.services.credentials",
+    "InvalidRequest": "clerk.services.errors",
+    "KeyringVault": "clerk.services.credentials",
+    "ManagerOverride": "clerk.services.returns",
+    "NotAllowed": "clerk.services.errors",
+    "NotFound": "clerk.services.errors",
+    "Outcome": "clerk.services.outbox",
+    "PENDING_NUMBER": "clerk.services.sales",
+    "PinGate": "clerk.services.signin",
+    "RefusedItem": "clerk.services.pickup",
+    "ReturnItem": "clerk.services.returns",
+    "SaleLine": "clerk.services.sales",
+    "ServiceContext": "clerk.services.context",
+    "ShortLine": "clerk.services.pickup_ready",
+    "StaffLockedOut": "clerk.services.signin",
+    "SystemClock": "clerk.services.context",
+    "Tendered": "clerk.services.sales",
+    "VaultError": "clerk.services.credentials",
+    "Verification": "clerk.services.pickup",
+    "WrongPin": "clerk.services.signin",
+    "WrongState": "clerk.services.errors",
+    "add_note": "clerk.services.engagement",
+    "cancel_reservation": "clerk.services.reservations",
+    "create_return": "clerk.services.returns",
+    "default_settings_path": "clerk.services.settings",
+    "discard_attention": "clerk.services.attention",
+    "enroll_device": "clerk.services.enrollment",
+    "expire_pickup": "clerk.services.pickup",
+    "extend_reservation": "clerk.services.reservations",
+    "forget_device": "clerk.services.enrollment",
+    "last_central_url": "clerk.services.enrollment",
+    "load_identity": "clerk.services.enrollment",
+    "load_settings": "clerk.services.settings",
+    "mark_ready": "clerk.services.pickup_ready",
+    "open_vault": "clerk.services.credentials",
+    "perform": "clerk.services.outbox",
+    "record_feedback": "clerk.services.engagement",
+    "release_pickup": "clerk.services.pickup",
+    "retry_attention": "clerk.services.attention",
+    "save_settings": "clerk.services.settings",
+    "store_sale": "clerk.services.sales",
+}
 
 __all__ = [
     "PENDING_NUMBER",
@@ -92,3 +153,12 @@ __all__ = [
     "save_settings",
     "store_sale",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -4,10 +4,32 @@ Everything else in the app reads and writes the database through ``LocalStore.un
 repositories of a ``StoreUnit``; nothing outside this package writes SQL.
 """
 
-from clerk.store.audit import AuditEntry, NewAuditEntry
-from clerk.store.db import LocalStore, default_database_path, make_local_engine
-from clerk.store.outbox import NewCommand, OutboxCommand, OutboxCounts, OutboxStateError
-from clerk.store.unit import StoreUnit
+# The names load on first use (PEP 562): importing one light module of this package (the
+# app's first paint does) must not pull in the whole package and SQLAlchemy with it.
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clerk.store.audit import AuditEntry, NewAuditEntry
+    from clerk.store.db import LocalStore, default_database_path, make_local_engine
+    from clerk.store.outbox import NewCommand, OutboxCommand, OutboxCounts, OutboxStateError
+    from clerk.store.unit import StoreUnit
+
+_WHERE: dict[str, str] = {
+    "AuditEntry": "clerk.store.audit",
+    "LocalStore": "clerk.store.db",
+    "NewAuditEntry": "clerk.store.audit",
+    "NewCommand": "clerk.store.outbox",
+    "OutboxCommand": "clerk.store.outbox",
+    "OutboxCounts": "clerk.store.outbox",
+    "OutboxStateError": "clerk.store.outbox",
+    "StoreUnit": "clerk.store.unit",
+    "default_database_path": "clerk.store.db",
+    "make_local_engine": "clerk.store.db",
+}
 
 __all__ = [
     "AuditEntry",
@@ -21,3 +43,12 @@ __all__ = [
     "default_database_path",
     "make_local_engine",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

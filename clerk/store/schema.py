@@ -10,11 +10,11 @@ from sqlalchemy import Engine, inspect, text
 if TYPE_CHECKING:
     from alembic.config import Config
 
+from clerk.store.revision import HEAD, VERSION_TABLE
+
 MIGRATIONS = Path(__file__).with_name("migrations")
-VERSION_TABLE = "clerk_store_version"
-# The newest migration; a test keeps it equal to Alembic's head.  A database already there
-# opens without loading Alembic at all (start-up time of the app).
-HEAD = "3c8e7c64a04b"
+
+__all__ = ["HEAD", "MIGRATIONS", "VERSION_TABLE", "alembic_config", "current_revision", "migrate"]
 _MIGRATION_LOCK = 0x636C65726B  # "clerk"
 
 
