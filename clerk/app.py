@@ -17,24 +17,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clerk.services import ServiceContext
-from clerk.services.credentials import CredentialVault, DeviceSecrets, open_vault
-from clerk.services.enrollment import (
-    DeviceIdentity,
-    enroll_device,
-    forget_device,
-    last_central_url,
-    load_identity,
-)
 from clerk.services.settings import AppSettings, default_settings_path, load_settings
-from clerk.services.signin import PinGate
-from clerk.store import LocalStore
-from clerk.sync.client import CentralClient
-from clerk.sync.engine import SyncEngine
-from clerk.sync.runner import SyncRunner
 
+# The core is imported where it is first needed: the sign-in screen is painted before it loads.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from clerk.demo import DemoCard
+    from clerk.services import ServiceContext
+    from clerk.services.credentials import CredentialVault, DeviceSecrets
+    from clerk.services.enrollment import DeviceIdentity
+    from clerk.services.signin import PinGate
+    from clerk.store import LocalStore
+    from clerk.sync.client import CentralClient
+    from clerk.sync.engine import SyncEngine
+    from clerk.sync.runner import SyncRunner
+    from clerk.ui.main_window import MainWindow
+    from clerk.ui.theme import Colors
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +88,12 @@ def build_tablet(
     sync_interval: float = 30.0,
 ) -> Tablet:
     """The core of an enrolled tablet: client, engine, runner, services and PIN gate."""
+    from clerk.services import ServiceContext
+    from clerk.services.signin import PinGate
+    from clerk.sync.client import CentralClient
+    from clerk.sync.engine import SyncEngine
+    from clerk.sync.runner import SyncRunner
+
     client = CentralClient(central_url or identity.central_url, secrets.token)
     # On a PostgreSQL shared by a store's tablets each engine sends only its own device's
     # commands; a tablet with its own SQLite sends all of them, including those queued before
@@ -116,6 +121,8 @@ def build_tablet(
 def _credentials(
     store: LocalStore, vault: CredentialVault
 ) -> tuple[DeviceIdentity, DeviceSecrets] | None:
+    from clerk.services.enrollment import load_identity
+
     identity = load_identity(store)
     if identity is None:
         return None
@@ -128,11 +135,33 @@ def _credentials(
     return identity, secrets
 
 
+def _early_sign_in(
+    app: QApplication, colors: Colors, options: LaunchOptions, settings: AppSettings
+) -> MainWindow | None:
+    """Paint the sign-in screen of an enrolled tablet with its own SQLite file before the core
+    loads (None: a first start, a shared PostgreSQL, or anything unusual — start normally)."""
+    if options.store_url is not None:
+        return None
+    from clerk.store.quick import read_start_info
+
+    info = read_start_info(options.data_dir / "store.db")
+    if info is None or not info.staff:
+        return None
+    from clerk.ui.first_paint import paint_sign_in
+
+    return paint_sign_in(
+        app,
+        colors,
+        info,
+        idle_minutes=settings.idle_lock_minutes,
+        demo_pins=options.demo.pins if options.demo else None,
+    )
+
+
 def run_app(options: LaunchOptions) -> int:
     """Run the app until its window closes; returns the process exit code."""
     from clerk.ui.application import make_application, quit_on_signals
     from clerk.ui.bridge import ServiceBridge
-    from clerk.ui.shell import ask_enrollment, run_window
 
     settings_path = options.settings_path or default_settings_path()
     settings: AppSettings = load_settings(settings_path)
@@ -141,6 +170,13 @@ def run_app(options: LaunchOptions) -> int:
     )
     quit_on_signals(app)
     options.data_dir.mkdir(parents=True, exist_ok=True)
+    early = _early_sign_in(app, colors, options, settings)
+
+    from clerk.services.credentials import open_vault
+    from clerk.services.enrollment import enroll_device, forget_device, last_central_url
+    from clerk.store import LocalStore
+    from clerk.ui.shell import ask_enrollment, run_window
+
     store_url = options.store_url or f"sqlite:///{options.data_dir / 'store.db'}"
     store = LocalStore.open(store_url)
     vault = options.vault or open_vault(options.data_dir)
@@ -150,6 +186,9 @@ def run_app(options: LaunchOptions) -> int:
     try:
         while True:
             found = _credentials(store, vault)
+            if found is None and early is not None:
+                early.close()  # the token is gone: enroll first, then a fresh window
+                early = None
             if found is None:
                 if options.demo is not None:
                     demo = options.demo
@@ -177,8 +216,17 @@ def run_app(options: LaunchOptions) -> int:
             )
             try:
                 outcome = run_window(
-                    app, bridge, tablet, colors, settings, settings_path, language, options.demo
+                    app,
+                    bridge,
+                    tablet,
+                    colors,
+                    settings,
+                    settings_path,
+                    language,
+                    options.demo,
+                    window=early,
                 )
+                early = None
             finally:
                 tablet.close()
             if outcome.reenroll is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -21,16 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.entities import Customer, Role
-from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck, ReceiptScan
-from clerk.services.signin import PinGate
 from clerk.ui.chrome import MessageBar, NavRail, TopBar
 from clerk.ui.idle import IdleWatcher
-from clerk.ui.scanning.router import ScanRouter
 from clerk.ui.screens.placeholder import PlaceholderScreen, placeholder_screens
-from clerk.ui.session import SCREEN_ROLES, AppServices, Screen, SignedInStaff
+from clerk.ui.session import SCREEN_ROLES, Screen, SignedInStaff
 from clerk.ui.signin import SignInScreen
 from clerk.ui.texts import error_text, role_name, tier_name
 from clerk.ui.theme import Colors
+
+if TYPE_CHECKING:
+    from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck, ReceiptScan
+    from clerk.services.signin import PinGate
+    from clerk.ui.scanning.router import ScanRouter
+    from clerk.ui.session import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -53,46 +57,34 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: AppServices,
         colors: Colors,
-        pins: PinGate,
-        router: ScanRouter,
-        screens: dict[Screen, QWidget],
         *,
         store_title: str,
         idle_minutes: float = 5,
         demo_pins: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """The window with its sign-in screen; :meth:`attach` adds the work once the app's
+        core has loaded (the window is painted before that)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Clerk — {store}").replace("{store}", store_title))
-        self.services = services
-        self.session = services.session
-        self.router = router
-        self._screens: dict[Screen, QWidget] = dict(screens)
-        for placeholder in placeholder_screens(colors):
-            self._screens.setdefault(placeholder.kind, placeholder)
+        self._colors = colors
         self._current: Screen | None = None
+        self._screens: dict[Screen, QWidget] = {}
 
         self.top_bar = TopBar(colors, self)
         self.top_bar.set_store(store_title)
+        self.top_bar.set_staff(None)
+        self.top_bar.set_scanning_enabled(False)
+        self.top_bar.set_settings_visible(False)
         self.message_bar = MessageBar(colors, self)
-        self.sign_in = SignInScreen(services, pins, demo_pins=demo_pins, parent=self)
+        self.sign_in = SignInScreen(demo_pins=demo_pins, parent=self)
         self.rail = NavRail(colors, self)
+        self.rail.hide()
         self._stack = QStackedWidget(self)
-        for screen in Screen:
-            self._stack.addWidget(self._screens[screen])
-        work = QWidget(self)
-        work_layout = QHBoxLayout(work)
-        work_layout.setContentsMargins(0, 0, 0, 0)
-        work_layout.setSpacing(0)
-        work_layout.addWidget(self.rail)
-        work_layout.addWidget(self._stack, 1)
-        self._work = work
         self._outer = QStackedWidget(self)
         self._outer.addWidget(self.sign_in)
-        self._outer.addWidget(work)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -102,10 +94,35 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self._outer, 1)
         self.setCentralWidget(central)
-
         self.idle = IdleWatcher(idle_minutes, self)
-        self.idle.idle.connect(self.lock)
 
+    def attach(
+        self,
+        services: AppServices,
+        pins: PinGate,
+        router: ScanRouter,
+        screens: dict[Screen, QWidget],
+    ) -> None:
+        """Wire the core in: services, the PIN gate, the scan router and the screens."""
+        self.services = services
+        self.session = services.session
+        self.router = router
+        self._screens = dict(screens)
+        for placeholder in placeholder_screens(self._colors):
+            self._screens.setdefault(placeholder.kind, placeholder)
+        for screen in Screen:
+            self._stack.addWidget(self._screens[screen])
+        work = QWidget(self)
+        work_layout = QHBoxLayout(work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(0)
+        self.rail.show()
+        work_layout.addWidget(self.rail)
+        work_layout.addWidget(self._stack, 1)
+        self._work = work
+        self._outer.addWidget(work)
+
+        self.idle.idle.connect(self.lock)
         self.sign_in.signedIn.connect(self._signed_in)
         self.rail.screenChosen.connect(self.go)
         self.top_bar.lockClicked.connect(self.lock)
@@ -117,6 +134,7 @@ class MainWindow(QMainWindow):
         self._wire_router()
         self._wire_sync()
         self._shortcuts()
+        self.sign_in.attach(services, pins)
         self._show_sign_in()
 
     # -- wiring -----------------------------------------------------------------------

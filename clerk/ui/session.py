@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from clerk.domain.entities import Role
-from clerk.services import Actor, ServiceContext
-from clerk.ui.bridge import ServiceBridge, SyncBridge
+
+if TYPE_CHECKING:
+    from clerk.services import Actor, ServiceContext
+    from clerk.ui.bridge import ServiceBridge, SyncBridge
 
 
 class Screen(StrEnum):

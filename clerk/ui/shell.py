@@ -76,7 +76,9 @@ class Shell:
         settings: AppSettings,
         settings_path: Path,
         demo: DemoHooks | None,
+        window: MainWindow | None = None,
     ) -> None:
+        """``window``: the window already painted with its sign-in screen (fast start)."""
         self.app = app
         self.settings = settings
         self.settings_path = settings_path
@@ -97,16 +99,15 @@ class Shell:
         )
         self.wedge.scanned.connect(self.router.submit)
         attention = AttentionScreen(self.services, tablet.pins)
-        self.window = MainWindow(
-            self.services,
-            colors,
-            tablet.pins,
-            self.router,
-            {Screen.ATTENTION: attention},
-            store_title=_store_title(tablet),
-            idle_minutes=settings.idle_lock_minutes,
-            demo_pins=demo.pins if demo else None,
-        )
+        if window is None:
+            window = MainWindow(
+                colors,
+                store_title=_store_title(tablet),
+                idle_minutes=settings.idle_lock_minutes,
+                demo_pins=demo.pins if demo else None,
+            )
+        self.window = window
+        window.attach(self.services, tablet.pins, self.router, {Screen.ATTENTION: attention})
         self._show_sync_state()
         self.window.top_bar.set_camera_visible(settings.camera_enabled)
         self.window.enrollmentRequired.connect(self._revoked)
@@ -141,11 +142,13 @@ class Shell:
 
     def show(self) -> None:
         """Show the window (and the demo cards), then start syncing in the background."""
-        self.window.sign_in.firstPainted.connect(
-            lambda: log.info("sign-in screen shown"), Qt.ConnectionType.SingleShotConnection
-        )
-        self.window.resize(1280, 800)
-        self.window.show()
+        if not self.window.isVisible():
+            self.window.sign_in.firstPainted.connect(
+                lambda: log.info("sign-in screen shown"), Qt.ConnectionType.SingleShotConnection
+            )
+            self.window.resize(1280, 800)
+            self.window.show()
+        log.info("sign-in ready")
         if self.demo_cards is not None:
             self.demo_cards.show()
         QTimer.singleShot(0, self._started)
@@ -222,9 +225,11 @@ def run_window(
     settings_path: Path,
     language: str,
     demo: DemoHooks | None,
+    *,
+    window: MainWindow | None = None,
 ) -> WindowOutcome:
-    """Show the app for ``tablet`` until its window closes."""
-    shell = Shell(app, bridge, tablet, colors, settings, settings_path, demo)
+    """Show the app for ``tablet`` until its window closes (``window``: already painted)."""
+    shell = Shell(app, bridge, tablet, colors, settings, settings_path, demo, window)
     shell.show()
     app.exec()
     shell.close()

@@ -9,6 +9,7 @@ signs in starts afresh, and the previous staff member's customer data is never s
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -28,11 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.entities import Role, Staff
-from clerk.services.signin import PinGate, StaffLockedOut, WrongPin
 from clerk.ui.pinpad import PinPad
 from clerk.ui.resources import icon
-from clerk.ui.session import AppServices, SignedInStaff
+from clerk.ui.session import SignedInStaff
 from clerk.ui.texts import error_text, role_name
+
+if TYPE_CHECKING:
+    from clerk.services.signin import PinGate
+    from clerk.ui.session import AppServices
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
@@ -55,8 +59,6 @@ class SignInScreen(QWidget):
 
     def __init__(
         self,
-        services: AppServices,
-        pins: PinGate,
         *,
         demo_pins: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
@@ -64,8 +66,10 @@ class SignInScreen(QWidget):
         super().__init__(parent)
         self._tile_icon = icon("user", self.palette().color(QPalette.ColorRole.Highlight), 32)
         self.setObjectName("signInScreen")
-        self._services = services
-        self._pins = pins
+        # Set by attach() once the app's core has loaded; until then the staff are shown (read
+        # straight from the tablet's database) and PINs wait.
+        self._services: AppServices | None = None
+        self._pins: PinGate | None = None
         self._demo_pins = dict(demo_pins or {})
         self._staff: list[Staff] = []
         self._selected: Staff | None = None
@@ -159,10 +163,28 @@ class SignInScreen(QWidget):
 
     # -- the staff list ---------------------------------------------------------------
 
+    def attach(self, services: AppServices, pins: PinGate) -> None:
+        """The core has loaded: PINs can be checked now."""
+        self._services = services
+        self._pins = pins
+        if self._message.text() == self._starting_text():
+            self._set_message("")
+        self._update_submit()
+
+    @property
+    def ready(self) -> bool:
+        """Whether PINs can be checked (the core has loaded)."""
+        return self._pins is not None
+
+    def _starting_text(self) -> str:
+        return self.tr("Getting ready…")
+
     def reload(self) -> None:
         """Read the store's active staff from the local store (in the background)."""
+        if self._services is None:
+            return
         self._services.bridge.op(_store_staff(self._services)).read_only().success(
-            self._show_staff
+            self.show_staff
         ).run()
 
     def set_offline_hint(self, offline: bool) -> None:
@@ -177,7 +199,8 @@ class SignInScreen(QWidget):
         else:
             self._empty.setText(self.tr("Getting the staff list from central…"))
 
-    def _show_staff(self, staff: list[Staff]) -> None:
+    def show_staff(self, staff: list[Staff]) -> None:
+        """Show ``staff`` as tiles (the store's active staff, by name)."""
         chosen = self._selected.id if self._selected else None
         self._staff = staff
         for button in self._group.buttons():
@@ -262,6 +285,9 @@ class SignInScreen(QWidget):
         pin = self._pin.text()
         if not pin or self._checking:
             return
+        if self._services is None or self._pins is None:
+            self._set_message(self._starting_text())
+            return
         self._checking = True
         self._update_submit()
         member = self._selected
@@ -280,15 +306,17 @@ class SignInScreen(QWidget):
         self._checking = False
         self._pin.clear()
         self._update_submit()
-        if isinstance(error, WrongPin):
-            if error.attempts_left > 0:
+        code = getattr(error, "code", None)
+        if code == "wrong_pin":
+            left = int(getattr(error, "attempts_left", 0))
+            if left > 0:
                 text = self.tr("Wrong PIN. {n} tries left before a one-minute lock.").replace(
-                    "{n}", str(error.attempts_left)
+                    "{n}", str(left)
                 )
             else:
                 text = self.tr("Wrong PIN.")
-        elif isinstance(error, StaffLockedOut):
-            until = error.until.astimezone(WARSAW).strftime("%H:%M:%S")
+        elif code == "staff_locked_out":
+            until = getattr(error, "until").astimezone(WARSAW).strftime("%H:%M:%S")  # noqa: B009
             text = self.tr("Too many wrong PINs. Try again after {time}.").replace("{time}", until)
         else:
             text = error_text(error)
@@ -303,7 +331,10 @@ class SignInScreen(QWidget):
 
     def _update_submit(self) -> None:
         self._submit.setEnabled(
-            self._selected is not None and bool(self._pin.text()) and not self._checking
+            self._selected is not None
+            and bool(self._pin.text())
+            and not self._checking
+            and self._pins is not None
         )
 
     @property
