@@ -1,0 +1,1293 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>Attention</name>
+    <message>
+        <source>Sale at the counter, %n item(s)</source>
+        <translation>Sprzedaż przy ladzie, %n szt.</translation>
+    </message>
+    <message>
+        <source>Pickup {order} marked ready</source>
+        <translation>Zamówienie {order} oznaczone jako gotowe do odbioru</translation>
+    </message>
+    <message>
+        <source>Pickup order marked ready</source>
+        <translation>Zamówienie oznaczone jako gotowe do odbioru</translation>
+    </message>
+    <message>
+        <source>Release of pickup {order}</source>
+        <translation>Wydanie zamówienia {order}</translation>
+    </message>
+    <message>
+        <source>Release of a pickup order</source>
+        <translation>Wydanie zamówienia z odbiorem osobistym</translation>
+    </message>
+    <message>
+        <source>Expiry of pickup {order}</source>
+        <translation>Upływ terminu odbioru zamówienia {order}</translation>
+    </message>
+    <message>
+        <source>Expiry of a pickup order</source>
+        <translation>Upływ terminu odbioru zamówienia</translation>
+    </message>
+    <message>
+        <source>Return from order {order}</source>
+        <translation>Zwrot z zamówienia {order}</translation>
+    </message>
+    <message>
+        <source>Return from an order</source>
+        <translation>Zwrot z zamówienia</translation>
+    </message>
+    <message>
+        <source>Longer hold of {customer}&apos;s reservation</source>
+        <translation>Przedłużenie rezerwacji: {customer}</translation>
+    </message>
+    <message>
+        <source>Longer hold of a reservation</source>
+        <translation>Przedłużenie rezerwacji</translation>
+    </message>
+    <message>
+        <source>Cancellation of {customer}&apos;s reservation</source>
+        <translation>Anulowanie rezerwacji: {customer}</translation>
+    </message>
+    <message>
+        <source>Cancellation of a reservation</source>
+        <translation>Anulowanie rezerwacji</translation>
+    </message>
+    <message>
+        <source>Note for {customer}</source>
+        <translation>Notatka o kliencie: {customer}</translation>
+    </message>
+    <message>
+        <source>Note for a customer</source>
+        <translation>Notatka o kliencie</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s feedback score</source>
+        <translation>Ocena obsługi wystawiona przez klienta</translation>
+    </message>
+    <message>
+        <source>Action “{kind}”</source>
+        <translation>Działanie „{kind}”</translation>
+    </message>
+    <message>
+        <source>Done by {name} at {time}.</source>
+        <translation>Wykonane przez: {name}, {time}.</translation>
+    </message>
+    <message>
+        <source>Held back at {time}.</source>
+        <translation>Wstrzymane: {time}.</translation>
+    </message>
+    <message>
+        <source>Refused by central at {time} (HTTP {status}).</source>
+        <translation>Odrzucone przez centralę: {time} (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Not sent yet: an earlier action on the same order or reservation was refused, and this one builds on it.</source>
+        <translation>Jeszcze niewysłane: centrala odrzuciła wcześniejsze działanie dotyczące tego samego zamówienia lub rezerwacji, a to działanie od niego zależy.</translation>
+    </message>
+    <message>
+        <source>Central counts too little stock of {sku} in this store for this.</source>
+        <translation>Według centrali stan {sku} w tym sklepie jest na to za niski.</translation>
+    </message>
+    <message>
+        <source>The order had already been collected — at another desk, on another tablet, or partly.</source>
+        <translation>Zamówienie zostało już odebrane — w innym punkcie, na innym tablecie lub częściowo.</translation>
+    </message>
+    <message>
+        <source>The order was cancelled meanwhile (online or by phone).</source>
+        <translation>W międzyczasie zamówienie zostało anulowane (online lub telefonicznie).</translation>
+    </message>
+    <message>
+        <source>The order&apos;s hold had ended; it went back to stock.</source>
+        <translation>Minął termin odbioru zamówienia; towar wrócił na stan.</translation>
+    </message>
+    <message>
+        <source>The order had not been marked ready yet.</source>
+        <translation>Zamówienie nie było jeszcze oznaczone jako gotowe do odbioru.</translation>
+    </message>
+    <message>
+        <source>The order was already marked ready.</source>
+        <translation>Zamówienie było już oznaczone jako gotowe do odbioru.</translation>
+    </message>
+    <message>
+        <source>Someone changed this meanwhile (another tablet, the web shop or the hotline).</source>
+        <translation>W międzyczasie ktoś to zmienił (inny tablet, sklep internetowy lub infolinia).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this at the same moment.</source>
+        <translation>Ktoś inny zmienił to w tym samym momencie.</translation>
+    </message>
+    <message>
+        <source>Central was still busy with this action.</source>
+        <translation>Centrala wciąż przetwarzała to działanie.</translation>
+    </message>
+    <message>
+        <source>The order is collected at another store.</source>
+        <translation>Zamówienie ma być odebrane w innym sklepie.</translation>
+    </message>
+    <message>
+        <source>The order is not a click-and-collect order.</source>
+        <translation>To nie jest zamówienie z odbiorem osobistym.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s online cart had already been bought elsewhere.</source>
+        <translation>Zakup z koszyka internetowego klienta został już sfinalizowany gdzie indziej.</translation>
+    </message>
+    <message>
+        <source>The cart belongs to another customer.</source>
+        <translation>Koszyk należy do innego klienta.</translation>
+    </message>
+    <message>
+        <source>Central does not allow this to the staff member&apos;s role.</source>
+        <translation>Centrala nie zezwala na to przy roli tego pracownika.</translation>
+    </message>
+    <message>
+        <source>Central does not know the staff member as active in this store.</source>
+        <translation>Według centrali ten pracownik nie jest aktywny w tym sklepie.</translation>
+    </message>
+    <message>
+        <source>Central asks for a manager&apos;s approval.</source>
+        <translation>Centrala wymaga zgody kierownika.</translation>
+    </message>
+    <message>
+        <source>Central asks for the manager&apos;s reason.</source>
+        <translation>Centrala wymaga uzasadnienia od kierownika.</translation>
+    </message>
+    <message>
+        <source>The order holds age-restricted items and the ID check was not recorded.</source>
+        <translation>Zamówienie zawiera towary z ograniczeniem wiekowym, a nie odnotowano sprawdzenia dokumentu tożsamości.</translation>
+    </message>
+    <message>
+        <source>The order&apos;s hold had not ended yet.</source>
+        <translation>Termin odbioru zamówienia jeszcze nie minął.</translation>
+    </message>
+    <message>
+        <source>The order&apos;s lines at central differ from this tablet&apos;s.</source>
+        <translation>Pozycje zamówienia w centrali różnią się od tych na tym tablecie.</translation>
+    </message>
+    <message>
+        <source>More units were given than the order holds.</source>
+        <translation>Wydano więcej sztuk, niż obejmuje zamówienie.</translation>
+    </message>
+    <message>
+        <source>Every unit must be either collected or refused; some were neither.</source>
+        <translation>Każda sztuka musi zostać odebrana albo odrzucona; części nie oznaczono ani tak, ani tak.</translation>
+    </message>
+    <message>
+        <source>More units were returned than may still come back.</source>
+        <translation>Zwrócono więcej sztuk, niż można jeszcze zwrócić.</translation>
+    </message>
+    <message>
+        <source>The payments do not add up to central&apos;s total (a price may have changed).</source>
+        <translation>Płatności nie sumują się do kwoty wyliczonej przez centralę (mogła zmienić się cena).</translation>
+    </message>
+    <message>
+        <source>Central does not know some of the products.</source>
+        <translation>W centrali brakuje niektórych produktów.</translation>
+    </message>
+    <message>
+        <source>A final-sale item cannot be returned without an override.</source>
+        <translation>Towaru bez prawa zwrotu nie można przyjąć bez zgody kierownika.</translation>
+    </message>
+    <message>
+        <source>The return window had passed; it needs an override.</source>
+        <translation>Minął termin zwrotu; potrzebna jest zgoda kierownika.</translation>
+    </message>
+    <message>
+        <source>Everything of this line had already been returned.</source>
+        <translation>Wszystkie sztuki z tej pozycji zostały już zwrócone.</translation>
+    </message>
+    <message>
+        <source>The items had not been collected, so not returned.</source>
+        <translation>Towar nie został odebrany, więc nie mógł zostać zwrócony.</translation>
+    </message>
+    <message>
+        <source>The customer has too few points for this.</source>
+        <translation>Klient ma na to za mało punktów.</translation>
+    </message>
+    <message>
+        <source>The reservation cannot be held that long.</source>
+        <translation>Rezerwacji nie można przedłużyć na tak długo.</translation>
+    </message>
+    <message>
+        <source>The reservation was already collected.</source>
+        <translation>Rezerwacja została już odebrana.</translation>
+    </message>
+    <message>
+        <source>The reservation was already cancelled.</source>
+        <translation>Rezerwacja została już anulowana.</translation>
+    </message>
+    <message>
+        <source>The reservation&apos;s hold had ended.</source>
+        <translation>Rezerwacja już wygasła.</translation>
+    </message>
+    <message>
+        <source>Central does not know this order.</source>
+        <translation>W centrali nie ma tego zamówienia.</translation>
+    </message>
+    <message>
+        <source>Central does not know this customer.</source>
+        <translation>W centrali nie ma tego klienta.</translation>
+    </message>
+    <message>
+        <source>Central does not know this reservation.</source>
+        <translation>W centrali nie ma tej rezerwacji.</translation>
+    </message>
+    <message>
+        <source>Central already has another record under this one&apos;s id.</source>
+        <translation>W centrali istnieje już inny rekord o tym samym identyfikatorze.</translation>
+    </message>
+    <message>
+        <source>Central found the request incomplete or invalid.</source>
+        <translation>Według centrali żądanie jest niekompletne lub nieprawidłowe.</translation>
+    </message>
+    <message>
+        <source>Central refused this action (HTTP {status}).</source>
+        <translation>Centrala odrzuciła to działanie (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Decide on the refused action first. Retrying this one lines it up behind that one; a manager may also discard it.</source>
+        <translation>Najpierw zdecyduj o odrzuconym działaniu. Po ponowieniu to działanie ustawi się w kolejce za tamtym; kierownik może je też wycofać.</translation>
+    </message>
+    <message>
+        <source>Retry: it is sent again against what central has now. If it no longer applies, a manager discards it.</source>
+        <translation>Ponów: działanie zostanie wysłane ponownie i sprawdzone z aktualnymi danymi centrali. Jeśli jest już nieaktualne, kierownik je wycofuje.</translation>
+    </message>
+    <message>
+        <source>This cannot go through any more. Check with the customer what happened; then a manager discards it, saying why.</source>
+        <translation>Tego działania nie da się już zrealizować. Ustal z klientem, co się stało; następnie kierownik je wycofuje, podając powód.</translation>
+    </message>
+    <message>
+        <source>Fix what central refused (the stock count, the staff list, a check at the desk), then retry. If it should not happen any more, a manager discards it.</source>
+        <translation>Usuń przyczynę odrzucenia (stan magazynowy, lista pracowników, weryfikacja przy ladzie), a potem ponów. Jeśli działanie nie powinno już zostać wykonane, kierownik je wycofuje.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Działanie</translation>
+    </message>
+    <message>
+        <source>Why central refused</source>
+        <translation>Powód odrzucenia</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waiting behind a refused action</source>
+        <translation>Czeka za odrzuconym działaniem</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Odrzucone</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionScreen</name>
+    <message>
+        <source>Attention</source>
+        <translation>Wymaga uwagi</translation>
+    </message>
+    <message>
+        <source>Actions central refused. Each one needs a decision: send it again once what was wrong is fixed, or give it up.</source>
+        <translation>Działania odrzucone przez centralę. Każde wymaga decyzji: wyślij je ponownie, gdy przyczyna zostanie usunięta, albo je wycofaj.</translation>
+    </message>
+    <message>
+        <source>Refused actions</source>
+        <translation>Odrzucone działania</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Ponów</translation>
+    </message>
+    <message>
+        <source>Send it again</source>
+        <translation>Wyślij ponownie</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Wycofaj…</translation>
+    </message>
+    <message>
+        <source>Give this action up</source>
+        <translation>Wycofaj to działanie</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention</source>
+        <translation>Nic nie wymaga Twojej uwagi</translation>
+    </message>
+    <message>
+        <source>Central accepted everything this tablet sent. If it ever refuses an action, the action waits here with the reason and what to do.</source>
+        <translation>Centrala przyjęła wszystko, co wysłał ten tablet. Jeśli kiedyś odrzuci jakieś działanie, pojawi się ono tutaj wraz z powodem i wskazówką, co zrobić.</translation>
+    </message>
+    <message>
+        <source>The refused actions could not be read: {reason}</source>
+        <translation>Nie udało się wczytać odrzuconych działań: {reason}</translation>
+    </message>
+    <message>
+        <source>Queued again; it goes to central with the next sync.</source>
+        <translation>Ponownie w kolejce; trafi do centrali przy następnej synchronizacji.</translation>
+    </message>
+    <message>
+        <source>“{what}” is not sent to central any more. It stays on record with your reason.</source>
+        <translation>Działanie „{what}” nie zostanie już wysłane do centrali. Pozostanie w historii wraz z podanym powodem.</translation>
+    </message>
+    <message>
+        <source>Give up “{what}” for good: it is not sent to central any more. The reason stays on record.</source>
+        <translation>Wycofaj na stałe działanie „{what}”: nie zostanie już wysłane do centrali. Powód pozostanie w historii.</translation>
+    </message>
+    <message>
+        <source>Given up; it stays on record with the reason.</source>
+        <translation>Wycofano; działanie pozostaje w historii wraz z powodem.</translation>
+    </message>
+    <message>
+        <source>This action was already decided, perhaps on another tablet.</source>
+        <translation>Decyzja w sprawie tego działania już zapadła, być może na innym tablecie.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Skanowanie kamerą</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <source>Close the camera</source>
+        <translation>Zamknij kamerę</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera status</source>
+        <translation>Stan kamery</translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation>Włącz kamerę</translation>
+    </message>
+    <message>
+        <source>Start or stop the camera</source>
+        <translation>Włącz lub wyłącz kamerę</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Obraz z kamery</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used on this tablet: its video support did not load. Scan with the scanner, type the code, or open a picture of it.</source>
+        <translation>Na tym tablecie nie można użyć kamery: nie udało się wczytać obsługi wideo. Zeskanuj kod skanerem, wpisz go lub otwórz jego zdjęcie.</translation>
+    </message>
+    <message>
+        <source>This tablet has no camera. Scan with the scanner, type the code, or open a picture of it.</source>
+        <translation>Ten tablet nie ma kamery. Zeskanuj kod skanerem, wpisz go lub otwórz jego zdjęcie.</translation>
+    </message>
+    <message>
+        <source>Hold the code steady in front of the camera.</source>
+        <translation>Przytrzymaj kod nieruchomo przed kamerą.</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>Wyłącz kamerę</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {detail}. Try again, or scan another way.</source>
+        <translation>Kamera przestała działać: {detail}. Spróbuj ponownie lub zeskanuj kod w inny sposób.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCardsWindow</name>
+    <message>
+        <source>Clerk — Demo cards</source>
+        <translation>Clerk — Karty demonstracyjne</translation>
+    </message>
+    <message>
+        <source>Demo cards</source>
+        <translation>Karty demonstracyjne</translation>
+    </message>
+    <message>
+        <source>Real demo customers and orders of this store. Scan a code with a scanner or the camera, or press Scan this. Loyalty codes are signed afresh every four minutes, like the customer app&apos;s.</source>
+        <translation>Prawdziwi klienci i zamówienia demonstracyjne tego sklepu. Zeskanuj kod skanerem lub kamerą albo naciśnij „Zeskanuj”. Kody lojalnościowe są podpisywane na nowo co cztery minuty, tak jak w aplikacji klienta.</translation>
+    </message>
+    <message>
+        <source>Sign fresh codes</source>
+        <translation>Wygeneruj nowe kody</translation>
+    </message>
+    <message>
+        <source>Loyalty QR (customer app)</source>
+        <translation>QR lojalnościowy (aplikacja klienta)</translation>
+    </message>
+    <message>
+        <source>Printed loyalty card</source>
+        <translation>Drukowana karta lojalnościowa</translation>
+    </message>
+    <message>
+        <source>Pickup QR (ready order)</source>
+        <translation>QR odbioru (zamówienie gotowe)</translation>
+    </message>
+    <message>
+        <source>Receipt QR</source>
+        <translation>QR z paragonu</translation>
+    </message>
+    <message>
+        <source>Product label</source>
+        <translation>Etykieta produktu</translation>
+    </message>
+    <message>
+        <source>{tier} · {points} points</source>
+        <translation>{tier} · {points} pkt</translation>
+    </message>
+    <message>
+        <source>Scan this</source>
+        <translation>Zeskanuj</translation>
+    </message>
+    <message>
+        <source>Scan this code</source>
+        <translation>Zeskanuj ten kod</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardReasonDialog</name>
+    <message>
+        <source>Discard an action</source>
+        <translation>Wycofanie działania</translation>
+    </message>
+    <message>
+        <source>Give this action up for good?</source>
+        <translation>Wycofać to działanie na stałe?</translation>
+    </message>
+    <message>
+        <source>Reason for giving it up</source>
+        <translation>Powód wycofania</translation>
+    </message>
+    <message>
+        <source>Why is it given up?</source>
+        <translation>Dlaczego działanie jest wycofywane?</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Zostaw</translation>
+    </message>
+    <message>
+        <source>Keep the action</source>
+        <translation>Zostaw działanie</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Wycofaj</translation>
+    </message>
+    <message>
+        <source>Discard the action</source>
+        <translation>Wycofaj działanie</translation>
+    </message>
+    <message>
+        <source>Type the reason first; it stays on record.</source>
+        <translation>Najpierw wpisz powód; zostanie zapisany w historii.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentDialog</name>
+    <message>
+        <source>Connect this tablet to the store</source>
+        <translation>Połącz tablet ze sklepem</translation>
+    </message>
+    <message>
+        <source>Type the address of the central service and the one-time enrollment code your IT or store manager gave you. The code is valid for 15 minutes.</source>
+        <translation>Wpisz adres systemu centralnego i jednorazowy kod rejestracyjny otrzymany od działu IT lub kierownika sklepu. Kod jest ważny przez 15 minut.</translation>
+    </message>
+    <message>
+        <source>Central address</source>
+        <translation>Adres centrali</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Kod rejestracyjny</translation>
+    </message>
+    <message>
+        <source>Tablet name</source>
+        <translation>Nazwa tabletu</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Połącz</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Zakończ</translation>
+    </message>
+    <message>
+        <source>Type both the central address and the enrollment code.</source>
+        <translation>Wpisz adres centrali i kod rejestracyjny.</translation>
+    </message>
+    <message>
+        <source>Connecting to central…</source>
+        <translation>Łączenie z centralą…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clerk — {store}</source>
+        <translation>Clerk — {store}</translation>
+    </message>
+    <message>
+        <source>{role} staff do not open {screen}; ask a manager.</source>
+        <translation>Rola „{role}” nie ma dostępu do ekranu „{screen}” — poproś kierownika.</translation>
+    </message>
+    <message>
+        <source>Loyalty card {card}: the customer is not on this tablet yet; the Counter will look them up at central.</source>
+        <translation>Karta lojalnościowa {card}: tego klienta nie ma jeszcze na tablecie; ekran Lada wyszuka go w centrali.</translation>
+    </message>
+    <message>
+        <source>Customer {id} recognised; their profile comes from central.</source>
+        <translation>Rozpoznano klienta {id}; jego profil zostanie pobrany z centrali.</translation>
+    </message>
+    <message>
+        <source>Customer recognised: {name} — {tier}, {points} points.</source>
+        <translation>Rozpoznano klienta: {name} — {tier}, {points} pkt.</translation>
+    </message>
+    <message>
+        <source>Pickup code of order {order} scanned.</source>
+        <translation>Zeskanowano kod odbioru zamówienia {order}.</translation>
+    </message>
+    <message>
+        <source>Receipt of order {order} scanned.</source>
+        <translation>Zeskanowano paragon zamówienia {order}.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerOverrideDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Zgoda kierownika</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s approval is needed</source>
+        <translation>Potrzebna zgoda kierownika</translation>
+    </message>
+    <message>
+        <source>Approving manager</source>
+        <translation>Kierownik zatwierdzający</translation>
+    </message>
+    <message>
+        <source>Looking for this store&apos;s managers…</source>
+        <translation>Wyszukiwanie kierowników tego sklepu…</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Uzasadnienie (wymagane)</translation>
+    </message>
+    <message>
+        <source>Reason for the approval</source>
+        <translation>Uzasadnienie zgody</translation>
+    </message>
+    <message>
+        <source>Why is this approved?</source>
+        <translation>Dlaczego wyrażasz zgodę?</translation>
+    </message>
+    <message>
+        <source>Choose the manager first</source>
+        <translation>Najpierw wybierz kierownika</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>PIN kierownika</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Cancel the approval</source>
+        <translation>Anuluj zatwierdzanie</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Zatwierdź</translation>
+    </message>
+    <message>
+        <source>Approve with this PIN</source>
+        <translation>Zatwierdź tym PIN-em</translation>
+    </message>
+    <message>
+        <source>No manager of this store is on this tablet yet. Sync the tablet, or ask a manager to sign in here once.</source>
+        <translation>Na tym tablecie nie ma jeszcze żadnego kierownika tego sklepu. Zsynchronizuj tablet lub poproś kierownika, aby raz się na nim zalogował.</translation>
+    </message>
+    <message>
+        <source>PIN of {name}</source>
+        <translation>PIN: {name}</translation>
+    </message>
+    <message>
+        <source>Choose the approving manager.</source>
+        <translation>Wybierz kierownika, który zatwierdza.</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s PIN.</source>
+        <translation>Wpisz PIN kierownika.</translation>
+    </message>
+    <message>
+        <source>Type the reason for this approval.</source>
+        <translation>Wpisz uzasadnienie zgody.</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>Sprawdzanie PIN-u…</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} more wrong PINs lock this manager out for a while.</source>
+        <translation>Błędny PIN. Liczba prób do czasowej blokady kierownika: {n}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Błędny PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. This manager can try again after {time}.</source>
+        <translation>Zbyt wiele błędnych prób. Kierownik może spróbować ponownie po {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Zamknij komunikat</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <source>Counter</source>
+        <translation>Lada</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Odbiór</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Dziś</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Uwaga</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Clear</source>
+        <translation>Wyczyść</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Usuń ostatnią cyfrę</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderScreen</name>
+    <message>
+        <source>What this screen will do</source>
+        <translation>Co będzie można zrobić na tym ekranie</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCheckDialog</name>
+    <message>
+        <source>Price and stock</source>
+        <translation>Cena i stan</translation>
+    </message>
+    <message>
+        <source>{brand} · size {size} · {colour}</source>
+        <translation>{brand} · rozmiar {size} · {colour}</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Cena</translation>
+    </message>
+    <message>
+        <source>EAN {ean} · SKU {sku}</source>
+        <translation>EAN {ean} · SKU {sku}</translation>
+    </message>
+    <message>
+        <source>On hand here</source>
+        <translation>Na stanie w sklepie</translation>
+    </message>
+    <message>
+        <source>Held for pickups and reservations</source>
+        <translation>Zarezerwowane (odbiory i rezerwacje)</translation>
+    </message>
+    <message>
+        <source>Available here</source>
+        <translation>Dostępne w sklepie</translation>
+    </message>
+    <message>
+        <source>This tablet has no stock figures for this product yet — sync the tablet, or check the stockroom.</source>
+        <translation>Ten tablet nie ma jeszcze stanów tego produktu — zsynchronizuj tablet lub sprawdź na zapleczu.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <source>Close the price and stock check</source>
+        <translation>Zamknij sprawdzanie ceny i stanu</translation>
+    </message>
+</context>
+<context>
+    <name>ScanEntryDialog</name>
+    <message>
+        <source>Type or open a code</source>
+        <translation>Wpisz lub otwórz kod</translation>
+    </message>
+    <message>
+        <source>Type the number under the barcode or the code&apos;s text, or open a picture of the code.</source>
+        <translation>Wpisz numer spod kodu kreskowego lub treść kodu albo otwórz zdjęcie kodu.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <source>Code or number</source>
+        <translation>Kod lub numer</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>Otwórz obraz…</translation>
+    </message>
+    <message>
+        <source>Open a picture of a code</source>
+        <translation>Otwórz zdjęcie kodu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Use code</source>
+        <translation>Użyj kodu</translation>
+    </message>
+    <message>
+        <source>Use the typed code</source>
+        <translation>Użyj wpisanego kodu</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>Obrazy (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Reading the picture…</source>
+        <translation>Odczytywanie obrazu…</translation>
+    </message>
+    <message>
+        <source>This file is not a picture this app can open — choose another.</source>
+        <translation>Tego pliku nie da się otworzyć jako obrazu — wybierz inny.</translation>
+    </message>
+    <message>
+        <source>No code was found in this picture — open a sharper one, or type the code.</source>
+        <translation>Na tym obrazie nie znaleziono kodu — otwórz ostrzejsze zdjęcie lub wpisz kod.</translation>
+    </message>
+    <message>
+        <source>This picture holds {count} codes; the first is in the field. Check it, then press Use code.</source>
+        <translation>Liczba kodów na obrazie: {count}; pierwszy jest w polu. Sprawdź go, a potem naciśnij „Użyj kodu”.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReasons</name>
+    <message>
+        <source>This code is not a product, loyalty card, pickup or receipt code — scan another one.</source>
+        <translation>To nie jest kod produktu, karty lojalnościowej, odbioru ani paragonu — zeskanuj inny.</translation>
+    </message>
+    <message>
+        <source>The barcode&apos;s check digit is wrong — scan it again or type the number.</source>
+        <translation>Cyfra kontrolna kodu kreskowego jest błędna — zeskanuj go ponownie lub wpisz numer.</translation>
+    </message>
+    <message>
+        <source>This Clerk code is damaged — ask for a fresh one.</source>
+        <translation>Ten kod Clerk jest uszkodzony — poproś o nowy.</translation>
+    </message>
+    <message>
+        <source>This Clerk code is of a kind this app does not know — update the app.</source>
+        <translation>Aplikacja nie zna tego rodzaju kodu Clerk — zaktualizuj aplikację.</translation>
+    </message>
+    <message>
+        <source>Nothing was scanned — try again.</source>
+        <translation>Nic nie zeskanowano — spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>This code is far too long to be one of ours — scan another one.</source>
+        <translation>Ten kod jest zbyt długi, by mógł być naszym kodem — zeskanuj inny.</translation>
+    </message>
+    <message>
+        <source>This code is damaged or not a Clerk code — scan it again.</source>
+        <translation>Ten kod jest uszkodzony lub nie jest kodem Clerk — zeskanuj go ponownie.</translation>
+    </message>
+    <message>
+        <source>This code was signed by a key this tablet does not know — sync the tablet and scan again.</source>
+        <translation>Ten kod podpisano kluczem, którego ten tablet nie zna — zsynchronizuj tablet i zeskanuj ponownie.</translation>
+    </message>
+    <message>
+        <source>This code&apos;s signature does not match — it may be forged; do not accept it.</source>
+        <translation>Podpis tego kodu się nie zgadza — kod może być podrobiony; nie akceptuj go.</translation>
+    </message>
+    <message>
+        <source>This code has expired — ask the customer to refresh it in the app.</source>
+        <translation>Ten kod wygasł — poproś klienta, aby odświeżył go w aplikacji.</translation>
+    </message>
+    <message>
+        <source>This code is not valid yet — check that the tablet&apos;s clock is right.</source>
+        <translation>Ten kod nie jest jeszcze ważny — sprawdź, czy zegar tabletu wskazuje właściwy czas.</translation>
+    </message>
+    <message>
+        <source>This order is collected at {store}, not here — send the customer there.</source>
+        <translation>To zamówienie ma być odebrane w sklepie {store}, nie tutaj — skieruj tam klienta.</translation>
+    </message>
+    <message>
+        <source>This order was cancelled, so there is nothing to hand over — check the customer&apos;s orders with them.</source>
+        <translation>To zamówienie zostało anulowane, więc nie ma czego wydać — sprawdź z klientem jego zamówienia.</translation>
+    </message>
+    <message>
+        <source>This barcode is not in the catalogue on this tablet — sync the tablet, or check the label.</source>
+        <translation>Tego kodu kreskowego nie ma w katalogu na tym tablecie — zsynchronizuj tablet lub sprawdź etykietę.</translation>
+    </message>
+    <message>
+        <source>Sign in first — the scan was not used.</source>
+        <translation>Najpierw się zaloguj — skan nie został użyty.</translation>
+    </message>
+    <message>
+        <source>The scan could not be checked — try again; if it keeps failing, restart.</source>
+        <translation>Nie udało się sprawdzić skanu — spróbuj ponownie; jeśli błąd się powtarza, uruchom aplikację ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Tablet settings</source>
+        <translation>Ustawienia tabletu</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Jak w systemie</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Wygląd</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Jasny</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Ciemny</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Blokada po bezczynności (min)</translation>
+    </message>
+    <message>
+        <source>Scanner: longest gap between keys (ms)</source>
+        <translation>Skaner: maks. odstęp między znakami (ms)</translation>
+    </message>
+    <message>
+        <source>Scanner: shortest code</source>
+        <translation>Skaner: min. długość kodu</translation>
+    </message>
+    <message>
+        <source>Scan with the tablet&apos;s camera</source>
+        <translation>Skanuj kamerą tabletu</translation>
+    </message>
+    <message>
+        <source>Language and appearance change the next time Clerk starts.</source>
+        <translation>Zmiana języka i wyglądu zacznie działać po ponownym uruchomieniu aplikacji Clerk.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj się</translation>
+    </message>
+    <message>
+        <source>Choose your name, then type your PIN.</source>
+        <translation>Wybierz swoje imię, a potem wpisz PIN.</translation>
+    </message>
+    <message>
+        <source>Getting the staff list from central…</source>
+        <translation>Pobieranie listy pracowników z centrali…</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet</source>
+        <translation>Nikogo jeszcze nie wybrano</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Przygotowywanie…</translation>
+    </message>
+    <message>
+        <source>This tablet has no staff list yet and cannot reach central. Connect it to the network; it syncs by itself.</source>
+        <translation>Ten tablet nie ma jeszcze listy pracowników i nie może połączyć się z centralą. Podłącz go do sieci — zsynchronizuje się automatycznie.</translation>
+    </message>
+    <message>
+        <source>Demo staff and their PINs</source>
+        <translation>Pracownicy demo i ich PIN-y</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Ekran zablokowany</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s work is kept. {name} unlocks with their PIN; anyone else who signs in starts afresh.</source>
+        <translation>Rozpoczęta praca jest zachowana. {name} odblokowuje ekran swoim PIN-em; jeśli zaloguje się ktoś inny, zacznie od nowa.</translation>
+    </message>
+    <message>
+        <source>Choose your name first.</source>
+        <translation>Najpierw wybierz swoje imię.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left before a one-minute lock.</source>
+        <translation>Błędny PIN. Pozostałe próby przed minutową blokadą: {n}.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Błędny PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again after {time}.</source>
+        <translation>Zbyt wiele błędnych prób. Spróbuj ponownie po {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Sales</source>
+        <translation>Sprzedaż</translation>
+    </message>
+    <message>
+        <source>Pickup desk</source>
+        <translation>Punkt odbioru</translation>
+    </message>
+    <message>
+        <source>Store manager</source>
+        <translation>Kierownik sklepu</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Podstawowy</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Srebrny</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Złoty</translation>
+    </message>
+    <message>
+        <source>Web shop</source>
+        <translation>Sklep internetowy</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>Aplikacja mobilna</translation>
+    </message>
+    <message>
+        <source>Phone order</source>
+        <translation>Zamówienie telefoniczne</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>W sklepie</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Połączono</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Bez połączenia</translation>
+    </message>
+    <message>
+        <source>Connection problems</source>
+        <translation>Problemy z połączeniem</translation>
+    </message>
+    <message>
+        <source>This staff member is not active in this store any more; sync the tablet or ask a manager.</source>
+        <translation>Ten pracownik nie jest już aktywny w tym sklepie; zsynchronizuj tablet lub poproś kierownika.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this; ask a manager.</source>
+        <translation>Twoja rola na to nie pozwala; poproś kierownika.</translation>
+    </message>
+    <message>
+        <source>This needs a manager&apos;s approval.</source>
+        <translation>To wymaga zgody kierownika.</translation>
+    </message>
+    <message>
+        <source>An override needs the manager&apos;s reason — type one in.</source>
+        <translation>Zgoda kierownika wymaga uzasadnienia — wpisz je.</translation>
+    </message>
+    <message>
+        <source>Say why this action is given up.</source>
+        <translation>Podaj powód wycofania tego działania.</translation>
+    </message>
+    <message>
+        <source>Keep the reason shorter.</source>
+        <translation>Skróć powód.</translation>
+    </message>
+    <message>
+        <source>That is not a web address of a central service; check it and try again.</source>
+        <translation>To nie jest adres internetowy systemu centralnego; sprawdź go i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Central does not answer — check the address and the network, then try again.</source>
+        <translation>Centrala nie odpowiada — sprawdź adres i połączenie z siecią, a potem spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>Central refused this enrollment code: it is wrong, used or expired. Ask for a new code.</source>
+        <translation>Centrala odrzuciła ten kod rejestracyjny: jest błędny, został już użyty lub wygasł. Poproś o nowy kod.</translation>
+    </message>
+    <message>
+        <source>Central could not enroll this tablet right now; try again soon.</source>
+        <translation>Centrala nie może teraz zarejestrować tego tabletu; spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <source>This tablet holds another store&apos;s data. Enroll it to that store, or ask IT to reset it.</source>
+        <translation>Na tym tablecie są dane innego sklepu. Zarejestruj go w tamtym sklepie lub poproś dział IT o jego wyczyszczenie.</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached right now; the tablet keeps working offline.</source>
+        <translation>Brak połączenia z centralą; tablet nadal działa w trybie offline.</translation>
+    </message>
+    <message>
+        <source>Central refused the request: {detail}</source>
+        <translation>Centrala odrzuciła żądanie: {detail}</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log. Nothing entered was lost.</source>
+        <translation>Coś poszło nie tak; szczegóły zapisano w dzienniku. Wprowadzone dane nie zostały utracone.</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Sync state</source>
+        <translation>Stan synchronizacji</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchronizuj teraz</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Type a code</source>
+        <translation>Wpisz kod</translation>
+    </message>
+    <message>
+        <source>Tablet settings</source>
+        <translation>Ustawienia tabletu</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Zablokuj</translation>
+    </message>
+    <message>
+        <source>Lock the screen (Ctrl+L)</source>
+        <translation>Zablokuj ekran (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Nikt nie jest zalogowany</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>oczekujące: {n}</translation>
+    </message>
+    <message>
+        <source>{n} need attention</source>
+        <translation>wymaga uwagi: {n}</translation>
+    </message>
+    <message>
+        <source>synced {time}</source>
+        <translation>zsynchronizowano {time}</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>jeszcze nie zsynchronizowano</translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message>
+        <source>Counter</source>
+        <translation>Lada</translation>
+    </message>
+    <message>
+        <source>Recognise the customer and serve them as one brand: scan their loyalty QR or card, or search by name, phone, e-mail or card number.</source>
+        <translation>Rozpoznaj klienta i obsłuż go spójnie we wszystkich kanałach marki: zeskanuj jego QR lojalnościowy lub kartę albo wyszukaj go po imieniu i nazwisku, telefonie, e-mailu lub numerze karty.</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Odbiór</translation>
+    </message>
+    <message>
+        <source>Release click-and-collect orders fast and safely: scan the pickup QR from the customer&apos;s notification.</source>
+        <translation>Wydawaj zamówienia z odbiorem osobistym szybko i bezpiecznie: zeskanuj QR odbioru z powiadomienia klienta.</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Take back anything bought in any channel under one policy: scan the receipt QR or type the order number.</source>
+        <translation>Przyjmuj zwroty zakupów z każdego kanału według jednych zasad: zeskanuj QR z paragonu lub wpisz numer zamówienia.</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Keep local holds and stock honest: reservations and click-and-collect holds by expiry.</source>
+        <translation>Pilnuj, by rezerwacje i stany się zgadzały: rezerwacje w sklepie i zamówienia z odbiorem osobistym według terminu wygaśnięcia.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Dziś</translation>
+    </message>
+    <message>
+        <source>The store&apos;s day in one picture.</source>
+        <translation>Dzień sklepu w jednym miejscu.</translation>
+    </message>
+    <message>
+        <source>The customer 360: tier, points, consents, preferences and masked contact.</source>
+        <translation>Klient 360°: poziom, punkty, zgody, preferencje i zamaskowane dane kontaktowe.</translation>
+    </message>
+    <message>
+        <source>One timeline of web, app, phone and store orders, returns, visits and tickets.</source>
+        <translation>Jedna oś czasu: zamówienia internetowe, z aplikacji, telefoniczne i sklepowe, zwroty, wizyty i zgłoszenia.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s online cart with stock here — finalized at the counter.</source>
+        <translation>Koszyk internetowy klienta ze stanami w tym sklepie — finalizowany przy ladzie.</translation>
+    </message>
+    <message>
+        <source>Points earned and redeemed, notes and store contacts.</source>
+        <translation>Punkty zdobyte i wykorzystane, notatki i kontakty ze sklepem.</translation>
+    </message>
+    <message>
+        <source>The queue: to prepare, ready, expiring or overdue, collected today.</source>
+        <translation>Kolejka: do przygotowania, gotowe, wygasające lub po terminie, odebrane dziś.</translation>
+    </message>
+    <message>
+        <source>Pick by scanning each item, record the shelf, mark ready — the customer is told.</source>
+        <translation>Kompletuj, skanując każdą sztukę, zapisz półkę, oznacz jako gotowe — klient dostanie powiadomienie.</translation>
+    </message>
+    <message>
+        <source>Release all or part; refused items become a return on the spot.</source>
+        <translation>Wydaj całość lub część; odrzucone sztuki od razu stają się zwrotem.</translation>
+    </message>
+    <message>
+        <source>A receipt and a one-tap effort score for the customer.</source>
+        <translation>Paragon i ocena obsługi przez klienta jednym dotknięciem.</translation>
+    </message>
+    <message>
+        <source>Every line with what is returnable now and the policy&apos;s verdict in words.</source>
+        <translation>Każda pozycja z informacją, co można teraz zwrócić, i decyzją wynikającą z zasad zwrotów, opisaną słowami.</translation>
+    </message>
+    <message>
+        <source>Refund to the original tenders, store credit or an exchange.</source>
+        <translation>Zwrot na pierwotne formy płatności, bon sklepowy lub wymiana.</translation>
+    </message>
+    <message>
+        <source>Out of policy only with a manager&apos;s override; a return receipt.</source>
+        <translation>Poza zasadami zwrotów tylko za zgodą kierownika; potwierdzenie zwrotu.</translation>
+    </message>
+    <message>
+        <source>Every hold with its customer, lines and time left; expiring ones highlighted.</source>
+        <translation>Każda rezerwacja z klientem, pozycjami i pozostałym czasem; wkrótce wygasające są wyróżnione.</translation>
+    </message>
+    <message>
+        <source>Stock per SKU: on hand, held, available, and which holds hold it.</source>
+        <translation>Stany według SKU: na stanie, zarezerwowane, dostępne oraz które rezerwacje je blokują.</translation>
+    </message>
+    <message>
+        <source>Extend, cancel, collect or expire — with the manager as the acting staff.</source>
+        <translation>Przedłuż, anuluj, wydaj lub zakończ — z kierownikiem jako osobą wykonującą.</translation>
+    </message>
+    <message>
+        <source>Pickups to prepare, ready and overdue; waits from ready to collected.</source>
+        <translation>Odbiory do przygotowania, gotowe i po terminie; czas od gotowości do odbioru.</translation>
+    </message>
+    <message>
+        <source>Returns by reason and channel, effort scores, carts finalized here.</source>
+        <translation>Zwroty według powodu i kanału, oceny obsługi, koszyki sfinalizowane w sklepie.</translation>
+    </message>
+    <message>
+        <source>Sync health, and the day exported as PDF and CSV.</source>
+        <translation>Stan synchronizacji oraz eksport dnia do PDF i CSV.</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Demo cards</source>
+        <translation>Karty demo</translation>
+    </message>
+    <message>
+        <source>This tablet was disconnected</source>
+        <translation>Tablet został odłączony</translation>
+    </message>
+    <message>
+        <source>Central no longer accepts this tablet (it was removed from the store). Nothing entered here is lost. Ask your manager for a new enrollment code.</source>
+        <translation>Centrala nie akceptuje już tego tabletu (został usunięty ze sklepu). Dane wprowadzone na tym tablecie nie zostały utracone. Poproś kierownika o nowy kod rejestracyjny.</translation>
+    </message>
+</context>
+</TS>
