@@ -160,7 +160,7 @@ def _early_sign_in(
 
 def run_app(options: LaunchOptions) -> int:
     """Run the app until its window closes; returns the process exit code."""
-    from clerk.ui.application import make_application, quit_on_signals
+    from clerk.ui.application import make_application, quit_on_signals, quitting
     from clerk.ui.bridge import ServiceBridge
 
     settings_path = options.settings_path or default_settings_path()
@@ -207,6 +207,8 @@ def run_app(options: LaunchOptions) -> int:
                 found = _credentials(store, vault)
                 assert found is not None, "enrollment stored no credentials"
             identity, secrets = found
+            if quitting(app):
+                return 0
             tablet = build_tablet(
                 store,
                 identity,

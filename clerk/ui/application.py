@@ -48,6 +48,14 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+QUITTING = "clerkQuitting"
+
+
+def quitting(app: QApplication) -> bool:
+    """Whether Ctrl+C or SIGTERM asked the app to stop."""
+    return bool(app.property(QUITTING))
+
+
 def quit_on_signals(app: QApplication) -> QTimer:
     """Close the app cleanly on Ctrl+C or SIGTERM (the sync thread stops, the store closes).
 
@@ -55,9 +63,12 @@ def quit_on_signals(app: QApplication) -> QTimer:
     while Qt's event loop waits."""
 
     def stop(_signum: int, _frame: object) -> None:
+        app.setProperty(QUITTING, True)
         for widget in app.topLevelWidgets():
             widget.close()
         app.quit()
+        # During start-up the event loop may not run yet; quit as soon as it does.
+        QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

@@ -323,6 +323,7 @@ class CameraDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cameraDialog")
         self.setWindowTitle(self.tr("Scan with the camera"))
+        self.setMinimumWidth(560)
         self.view = CameraView(self)
         self.scanner: CameraScanner | None = None
         if self.view.sink is not None:

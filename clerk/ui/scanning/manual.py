@@ -34,6 +34,7 @@ class ScanEntryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("scanEntryDialog")
         self.setWindowTitle(self.tr("Type or open a code"))
+        self.setMinimumWidth(560)
         lead = QLabel(
             self.tr(
                 "Type the number under the barcode or the code's text, or open a picture of "
