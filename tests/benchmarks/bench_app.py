@@ -59,6 +59,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SIGNIN_MARKER = "sign-in screen shown"
+# The core attached: PINs are checked from here on (reported beside the painted start).
+READY_MARKER = "sign-in ready"
 BARE_MARKER = "bare window shown"
 TARGETS = {"start_ratio": 3.0, "peak_rss_mb": 300.0, "max_stall_ms": 50.0}
 STORE = "WAW-01"
@@ -317,7 +319,11 @@ def child_env(folder: Path) -> dict[str, str]:
 
 
 def time_to_marker(
-    command: list[str], marker: str, env: dict[str, str], timeout: float
+    command: list[str],
+    marker: str,
+    env: dict[str, str],
+    timeout: float,
+    then: str | None = None,
 ) -> dict[str, Any]:
     """Spawn ``command``, wait for ``marker`` on its stderr, end it (SIGTERM); milliseconds
     from spawning to the marker and the process's resident memory at that moment."""
@@ -337,9 +343,10 @@ def time_to_marker(
     reader.start()
     seen: list[str] = []
     shown: float | None = None
+    ready: float | None = None
     try:
         deadline = started + timeout
-        while shown is None:
+        while shown is None or (then is not None and ready is None):
             try:
                 at, line = lines.get(timeout=max(0.0, deadline - time.perf_counter()))
             except queue.Empty:
@@ -347,8 +354,10 @@ def time_to_marker(
             if line is None:
                 break
             seen.append(line)
-            if marker in line:
+            if marker in line and shown is None:
                 shown = at
+            if then is not None and then in line and ready is None:
+                ready = at
         memory = memory_mb(process.pid)
     finally:
         process.send_signal(signal.SIGTERM)
@@ -365,7 +374,10 @@ def time_to_marker(
         raise RuntimeError(
             f"{command[0]} never said {marker!r} (exit {process.returncode}):\n{tail}"
         )
-    return {"ms": (shown - started) * 1000, "rss_mb": memory.get("VmRSS", 0.0)}
+    figures = {"ms": (shown - started) * 1000, "rss_mb": memory.get("VmRSS", 0.0)}
+    if ready is not None:
+        figures["ready_ms"] = (ready - started) * 1000
+    return figures
 
 
 def run_sync_child(
@@ -452,7 +464,7 @@ def time_starts(
     bares: list[dict[str, Any]] = []
     for run in range(runs + 1):
         bare = time_to_marker(bare_command, BARE_MARKER, env, timeout)
-        app = time_to_marker(app_command, SIGNIN_MARKER, env, timeout)
+        app = time_to_marker(app_command, SIGNIN_MARKER, env, timeout, then=READY_MARKER)
         label = "warm-up" if run == 0 else f"run {run}"
         log(f"start {label}: clerk {app['ms']:.0f} ms, bare {bare['ms']:.0f} ms")
         if run:
@@ -530,6 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "peak_rss_mb": synced["peak_rss_mb"],
         "max_stall_ms": synced["max_stall_ms"],
         "start_runs_ms": [round(a["ms"]) for a in apps],
+        "ready_ms": round(statistics.median(a.get("ready_ms", 0.0) for a in apps), 1),
         "bare_runs_ms": [round(b["ms"]) for b in bares],
         "start_rss_mb": round(statistics.median(a["rss_mb"] for a in apps), 1),
         "rss_after_sync_mb": synced["rss_after_sync_mb"],
