@@ -4,8 +4,8 @@
 <context>
     <name>Attention</name>
     <message>
-        <source>Sale at the counter, %n item(s)</source>
-        <translation>Sprzedaż przy ladzie, %n szt.</translation>
+        <source>Sale at the counter, items: {n}</source>
+        <translation>Sprzedaż przy ladzie, sztuk: {n}</translation>
     </message>
     <message>
         <source>Pickup {order} marked ready</source>

@@ -129,7 +129,7 @@ def test_each_refused_action_is_a_row_in_words(qtbot: QtBot, gui_world: GuiWorld
     assert [cell(screen, r, w.WHEN) for r in range(3)] == ["10.03 13:00"] * 3  # Warsaw time
     assert cell(screen, 0, w.WHAT) == f"Pickup {number} marked ready"
     assert cell(screen, 1, w.WHAT) == f"Release of pickup {number}"
-    assert cell(screen, 2, w.WHAT) == "Sale at the counter, 3 item(s)"
+    assert cell(screen, 2, w.WHAT) == "Sale at the counter, items: 3"
     assert cell(screen, 0, w.WHY).startswith("Someone changed this meanwhile")
     assert cell(screen, 1, w.WHY).startswith("Not sent yet: an earlier action")
     assert cell(screen, 2, w.WHY) == (

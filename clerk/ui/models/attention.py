@@ -120,7 +120,7 @@ def action_text(item: AttentionItem) -> str:
     kind = command.kind
     if kind == "store_sale":
         units = sum(int(line.get("qty", 0)) for line in command.body.get("lines", []))
-        return translate("Attention", "Sale at the counter, %n item(s)", None, units)
+        return translate("Attention", "Sale at the counter, items: {n}").replace("{n}", str(units))
     texts = {
         "mark_ready": (
             translate("Attention", "Pickup {order} marked ready"),
