@@ -4,7 +4,6 @@ the message bar."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.ui.resources import icon
-from clerk.ui.session import Screen, SignedInStaff
+from clerk.ui.session import SCREEN_ICONS, Screen, SignedInStaff
 from clerk.ui.texts import connectivity_name, role_name
 from clerk.ui.theme import Colors
 
@@ -183,15 +182,6 @@ class NavRail(QWidget):
 
     screenChosen = Signal(object)
 
-    ICONS: ClassVar[dict[Screen, str]] = {
-        Screen.COUNTER: "counter",
-        Screen.PICKUP: "pickup",
-        Screen.RETURNS: "returns",
-        Screen.RESERVATIONS: "reservations",
-        Screen.TODAY: "today",
-        Screen.ATTENTION: "attention",
-    }
-
     def __init__(self, colors: Colors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navRail")
@@ -218,7 +208,7 @@ class NavRail(QWidget):
             button.setText(titles[screen])
             key = keys.get(screen)
             button.setToolTip(f"{titles[screen]} ({key})" if key else titles[screen])
-            button.setIcon(icon(self.ICONS[screen], colors.rail_text, 28))
+            button.setIcon(icon(SCREEN_ICONS[screen], colors.rail_text, 28))
             button.setIconSize(QSize(28, 28))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setCheckable(True)

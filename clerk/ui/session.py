@@ -33,6 +33,16 @@ class Screen(StrEnum):
     ATTENTION = "attention"
 
 
+# Each screen's line icon (resources/icons), on the rail and on the screen itself.
+SCREEN_ICONS: dict[Screen, str] = {
+    Screen.COUNTER: "counter",
+    Screen.PICKUP: "pickup",
+    Screen.RETURNS: "returns",
+    Screen.RESERVATIONS: "reservations",
+    Screen.TODAY: "today",
+    Screen.ATTENTION: "attention",
+}
+
 SCREEN_ROLES: dict[Screen, frozenset[Role]] = {
     Screen.COUNTER: frozenset({Role.SALES, Role.MANAGER}),
     Screen.PICKUP: frozenset({Role.PICKUP, Role.MANAGER}),

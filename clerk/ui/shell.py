@@ -150,7 +150,14 @@ class Shell:
             self.window.show()
         log.info("sign-in ready")
         if self.demo_cards is not None:
+            # Beside the window where the screen has room, and behind it: sign-in comes first.
+            frame = self.window.frameGeometry()
+            screen = self.window.screen().availableGeometry()
+            if frame.right() + 40 + self.demo_cards.width() <= screen.right():
+                self.demo_cards.move(frame.right() + 16, frame.top())
             self.demo_cards.show()
+            self.window.raise_()
+            self.window.activateWindow()
         QTimer.singleShot(0, self._started)
 
     def _started(self) -> None:
@@ -170,7 +177,14 @@ class Shell:
 
     def _show_demo_cards(self) -> None:
         if self.demo_cards is not None:
+            # Beside the window where the screen has room, and behind it: sign-in comes first.
+            frame = self.window.frameGeometry()
+            screen = self.window.screen().availableGeometry()
+            if frame.right() + 40 + self.demo_cards.width() <= screen.right():
+                self.demo_cards.move(frame.right() + 16, frame.top())
             self.demo_cards.show()
+            self.window.raise_()
+            self.window.activateWindow()
             self.demo_cards.raise_()
 
     def _settings(self) -> None:

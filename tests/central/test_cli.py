@@ -162,8 +162,10 @@ def test_errors_and_usage(tmp_path: object, capsys: pytest.CaptureFixture[str]) 
         central_main(["--help"])
     assert helped.value.code == 0
     assert "enroll-code" in capsys.readouterr().out
-    assert clerk_main([]) == 2
-    assert "clerk demo" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        clerk_main(["--no-such-option"])
+    assert usage.value.code == 2
+    assert "usage: clerk" in capsys.readouterr().err
 
 
 def test_tampered_token_is_rejected(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

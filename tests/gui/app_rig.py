@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -37,28 +37,35 @@ class TabletRig:
     tablet: Tablet
     folder: Path
 
-    def enrollment_code(self) -> str:
-        with Session(self.central.engine) as session:
-            code = create_enrollment_code(session, "WAW-01", datetime.now(UTC))
-            session.commit()
-        return code
+
+def enrollment_code(central: LiveCentral, *, age: timedelta = timedelta(0)) -> str:
+    """A one-time code of WAW-01 (``age``: made that long ago)."""
+    with Session(central.engine) as session:
+        code = create_enrollment_code(session, "WAW-01", datetime.now(UTC) - age)
+        session.commit()
+    return code
+
+
+def enroll_tablet(
+    central: LiveCentral, folder: Path, *, store_name: str = "tablet.db", sync: bool = True
+) -> tuple[LocalStore, FileVault, Tablet]:
+    """A tablet in ``folder`` enrolled the way the app enrolls, its slice pulled (``sync``)."""
+    store = LocalStore.open(f"sqlite:///{folder / store_name}")
+    vault = FileVault(folder / "device-secrets.json")
+    identity = enroll_device(store, vault, central.url, enrollment_code(central), "gui-test")
+    secrets = vault.load(identity.device_id)
+    assert secrets is not None
+    tablet = build_tablet(store, identity, secrets, sync_interval=3600)
+    if sync:
+        tablet.engine.sync_once()
+    return store, vault, tablet
 
 
 @contextmanager
 def enrolled_tablet(template: Path, folder: Path, *, sync: bool = True) -> Iterator[TabletRig]:
-    """A tablet enrolled the way the app enrolls, with its slice pulled once (``sync``)."""
+    """A served copy of ``template`` and a tablet enrolled to it (see :func:`enroll_tablet`)."""
     with serve_copy(template, folder) as central:
-        store = LocalStore.open(f"sqlite:///{folder / 'tablet.db'}")
-        vault = FileVault(folder / "device-secrets.json")
-        with Session(central.engine) as session:
-            code = create_enrollment_code(session, "WAW-01", datetime.now(UTC))
-            session.commit()
-        identity = enroll_device(store, vault, central.url, code, "gui-test")
-        secrets = vault.load(identity.device_id)
-        assert secrets is not None
-        tablet = build_tablet(store, identity, secrets, sync_interval=3600)
-        if sync:
-            tablet.engine.sync_once()
+        store, vault, tablet = enroll_tablet(central, folder, sync=sync)
         try:
             yield TabletRig(central, store, vault, tablet, folder)
         finally:

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from clerk.central.embedded import free_loopback_port
-from clerk.central.enrollment import create_enrollment_code
 from clerk.services.credentials import FileVault
 from clerk.services.enrollment import enroll_device, load_identity
 from clerk.services.settings import AppSettings
@@ -23,7 +22,7 @@ from clerk.ui.bridge import ServiceBridge
 from clerk.ui.enroll import EnrollmentDialog
 from clerk.ui.settings_dialog import SettingsDialog
 from clerk.ui.shell import Shell
-from tests.gui.app_rig import TabletRig, enrolled_tablet, quick_settings
+from tests.gui.app_rig import TabletRig, enrolled_tablet, enrollment_code, quick_settings
 from tests.sync.conftest import LiveCentral, central_template, serve_copy  # noqa: F401
 
 
@@ -31,13 +30,6 @@ from tests.sync.conftest import LiveCentral, central_template, serve_copy  # noq
 def central(central_template: Path, tmp_path: Path) -> Iterator[LiveCentral]:  # noqa: F811
     with serve_copy(central_template, tmp_path) as live:
         yield live
-
-
-def code_for(central: LiveCentral, *, age: timedelta = timedelta(0)) -> str:
-    with Session(central.engine) as session:
-        code = create_enrollment_code(session, "WAW-01", datetime.now(UTC) - age)
-        session.commit()
-    return code
 
 
 @pytest.fixture
@@ -78,7 +70,7 @@ def test_an_expired_code_is_refused(
     qtbot: QtBot, dialog_parts: tuple[EnrollmentDialog, LocalStore], central: LiveCentral
 ) -> None:
     dialog, _ = dialog_parts
-    fill(qtbot, dialog, central.url, code_for(central, age=timedelta(hours=1)))
+    fill(qtbot, dialog, central.url, enrollment_code(central, age=timedelta(hours=1)))
     qtbot.waitUntil(lambda: "refused this enrollment code" in dialog.message)
 
 
@@ -95,7 +87,7 @@ def test_a_right_code_enrolls_the_tablet(
 ) -> None:
     dialog, store = dialog_parts
     with qtbot.waitSignal(dialog.accepted, timeout=15000):
-        fill(qtbot, dialog, central.url, code_for(central))
+        fill(qtbot, dialog, central.url, enrollment_code(central))
     assert dialog.identity is not None and dialog.identity.store_id == "WAW-01"
     assert load_identity(store) == dialog.identity
 

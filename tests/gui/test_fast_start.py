@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy.orm import Session
 
 from clerk.app import build_tablet
-from clerk.central.enrollment import create_enrollment_code
 from clerk.services.credentials import FileVault
-from clerk.services.enrollment import enroll_device
 from clerk.store import LocalStore
 from clerk.store.quick import read_start_info
 from clerk.ui.application import make_application
 from clerk.ui.bridge import ServiceBridge
 from clerk.ui.first_paint import paint_sign_in
 from clerk.ui.shell import Shell
-from tests.gui.app_rig import MANAGER, quick_settings
+from tests.gui.app_rig import MANAGER, enroll_tablet, quick_settings
+from tests.support.app_process import run_clerk_until
 from tests.sync.conftest import LiveCentral, central_template, serve_copy  # noqa: F401
 
 
@@ -36,16 +29,7 @@ def data_dir(central_template: Path, tmp_path: Path) -> Iterator[tuple[Path, Liv
     folder = tmp_path / "data"
     folder.mkdir()
     with serve_copy(central_template, tmp_path) as central:
-        store = LocalStore.open(f"sqlite:///{folder / 'store.db'}")
-        vault = FileVault(folder / "device-secrets.json")
-        with Session(central.engine) as session:
-            code = create_enrollment_code(session, "WAW-01", datetime.now(UTC))
-            session.commit()
-        identity = enroll_device(store, vault, central.url, code, "fast-start")
-        secrets = vault.load(identity.device_id)
-        assert secrets is not None
-        tablet = build_tablet(store, identity, secrets)
-        tablet.engine.sync_once()
+        store, _vault, tablet = enroll_tablet(central, folder, store_name="store.db")
         tablet.close()
         store.close()
         yield folder, central
@@ -113,31 +97,6 @@ def test_clerk_paints_then_readies_the_sign_in_screen(
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
     log = tmp_path / "clerk.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from clerk.cli import clerk_main; raise SystemExit(clerk_main())",
-                "--data-dir",
-                str(folder),
-            ],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while "sign-in ready" not in log.read_text():
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.05)
-            process.send_signal(signal.SIGTERM)
-            assert process.wait(30) == 0, log.read_text()
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-    text = log.read_text()
+    text = run_clerk_until(["--data-dir", str(folder)], env, log, "sign-in ready", 60)
     assert text.index("sign-in screen shown") < text.index("sign-in ready")
     assert "Traceback" not in text

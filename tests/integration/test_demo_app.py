@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support.app_process import run_clerk_until
 from tests.sync.conftest import central_template  # noqa: F401 (a fixture)
 
 
@@ -68,33 +67,9 @@ def test_clerk_demo_reaches_the_sign_in_screen_under_xvfb(
         "XDG_DATA_HOME": str(tmp_path / "share"),
     }
     log = tmp_path / "demo.log"
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from clerk.cli import clerk_main; raise SystemExit(clerk_main())",
-                "demo",
-                "--data-dir",
-                str(tmp_path / "data"),
-            ],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 90
-            while "sign-in screen shown" not in log.read_text():
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.1)
-            process.send_signal(signal.SIGTERM)
-            assert process.wait(30) == 0, log.read_text()
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-    text = log.read_text()
+    text = run_clerk_until(
+        ["demo", "--data-dir", str(tmp_path / "data")], env, log, "sign-in screen shown", 90
+    )
     assert "enrolled as device" in text
     assert "Traceback" not in text
     assert (tmp_path / "data" / "demo" / "tablet" / "store.db").exists()

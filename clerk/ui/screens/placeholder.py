@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from clerk.ui.resources import icon_pixmap
-from clerk.ui.session import Screen
+from clerk.ui.session import SCREEN_ICONS, Screen
 from clerk.ui.theme import Colors
 
 
@@ -27,7 +27,7 @@ class PlaceholderScreen(QWidget):
         self.kind = screen
         self.setObjectName(f"screen_{screen.value}")
         badge = QLabel(self)
-        badge.setPixmap(icon_pixmap(_ICONS[screen], colors.accent, 56))
+        badge.setPixmap(icon_pixmap(SCREEN_ICONS[screen], colors.accent, 56))
         heading = QLabel(title, self)
         heading.setProperty("role", "title")
         lead = QLabel(intro, self)
@@ -83,16 +83,6 @@ class PlaceholderScreen(QWidget):
         """Forget the work on screen (another staff member signed in)."""
         self._scan.clear()
         self._scan.hide()
-
-
-_ICONS = {
-    Screen.COUNTER: "counter",
-    Screen.PICKUP: "pickup",
-    Screen.RETURNS: "returns",
-    Screen.RESERVATIONS: "reservations",
-    Screen.TODAY: "today",
-    Screen.ATTENTION: "attention",
-}
 
 
 def placeholder_screens(colors: Colors, parent: QWidget | None = None) -> list[PlaceholderScreen]:
