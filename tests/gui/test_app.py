@@ -218,3 +218,22 @@ def test_the_top_bar_shows_the_sync_state(qtbot: QtBot, shell: Shell, rig: Table
     qtbot.waitUntil(lambda: "Online" in window.top_bar.sync_text)
     assert "synced" in window.top_bar.sync_text
     assert "WAW-01" in window.top_bar.findChild(object, "storeName").text()
+
+
+def test_every_interactive_widget_has_a_name_and_an_accessible_name(
+    qtbot: QtBot, shell: Shell
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    window = shell.window
+    sign_in(qtbot, window, MANAGER)
+    qtbot.waitUntil(lambda: not window.showing_sign_in)
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
+    nameless = [
+        f"{type(w).__name__} {w.objectName()!r} {getattr(w, 'text', lambda: '')()!r}"
+        for w in window.findChildren(object)
+        if isinstance(w, interactive)
+        and (not w.objectName() or not w.accessibleName())
+        and not w.objectName().startswith("qt_")
+    ]
+    assert not nameless, "\n".join(nameless)
