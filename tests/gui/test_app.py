@@ -237,3 +237,24 @@ def test_every_interactive_widget_has_a_name_and_an_accessible_name(
         and not w.objectName().startswith("qt_")
     ]
     assert not nameless, "\n".join(nameless)
+
+
+def too_small(window: MainWindow) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    return [
+        f"{w.objectName()}: {w.width()}×{w.height()}"
+        for w in window.findChildren(object)
+        if isinstance(w, QAbstractButton | QLineEdit)
+        and w.isVisibleTo(window)
+        and min(w.width(), w.height()) < 44
+    ]
+
+
+def test_touch_targets_are_at_least_44_pixels(qtbot: QtBot, shell: Shell) -> None:
+    window = shell.window
+    small = too_small(window)
+    sign_in(qtbot, window, MANAGER)
+    qtbot.waitUntil(lambda: not window.showing_sign_in)
+    small += too_small(window)
+    assert not small, "\n".join(small)
