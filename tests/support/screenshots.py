@@ -29,7 +29,8 @@ def _settle(seconds: float = 0.6) -> None:
 
 
 def shoot(language: str, theme: str) -> None:
-    """Sign-in, main window and demo cards in ``language``."""
+    """Sign-in, main window and demo cards in ``language`` (dark: the main window only)."""
+    suffix = "-dark" if theme == "dark" else ""
     from clerk.central.embedded import prepare_demo_database
     from clerk.demo import demo_cards, demo_pins
     from clerk.ui.application import make_application
@@ -60,7 +61,8 @@ def shoot(language: str, theme: str) -> None:
         _settle(1.0)
         window.sign_in.choose(MANAGER[0])
         _settle()
-        window.grab().save(str(OUT / f"sign-in-{language}.png"))
+        if not suffix:
+            window.grab().save(str(OUT / f"sign-in-{language}.png"))
 
         window.sign_in._pin.setText(MANAGER[1])
         window.sign_in.submit()
@@ -71,7 +73,11 @@ def shoot(language: str, theme: str) -> None:
         _settle(1.0)
         window.go(Screen.COUNTER)
         _settle()
-        window.grab().save(str(OUT / f"main-window-{language}.png"))
+        window.grab().save(str(OUT / f"main-window{suffix}-{language}.png"))
+        if suffix:
+            shell.close()
+            bridge.close()
+            return
 
         cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
         cards_window.resize(1180, 900)
@@ -92,9 +98,13 @@ def main() -> int:
     if args.language:
         shoot(args.language, args.theme)
         return 0
-    for language in ("en", "pl"):
+    for language, theme in (("en", "light"), ("pl", "light"), ("pl", "dark")):
         subprocess.run(
-            [sys.executable, "-m", "tests.support.screenshots", "--language", language],
+            [
+                sys.executable,
+                *("-m", "tests.support.screenshots"),
+                *("--language", language, "--theme", theme),
+            ],
             check=True,
         )
     return 0
