@@ -85,6 +85,30 @@ def _error_texts() -> dict[str, str]:
         "central_error": translate(
             "Texts", "Central could not enroll this tablet right now; try again soon."
         ),
+        "bad_device_name": translate(
+            "Texts", "Give the tablet a name of 1 to 120 characters, for example Counter 1."
+        ),
+        "override_reason_too_long": translate("Texts", "Keep the reason under 500 characters."),
+        "pin_unusable": translate(
+            "Texts",
+            "This staff member's PIN cannot be checked on this tablet; sync it, or ask a "
+            "manager to set the PIN again.",
+        ),
+        "not_in_attention": translate(
+            "Texts", "This action no longer needs attention; the list is up to date now."
+        ),
+        "command_not_found": translate(
+            "Texts", "This action is no longer on the tablet; the list is up to date now."
+        ),
+        "vault_unavailable": translate(
+            "Texts",
+            "The system keyring refused to give the tablet's credentials; unlock it and try again.",
+        ),
+        "vault_unsafe": translate(
+            "Texts",
+            "The tablet's credentials file is not safe (another owner or a link); ask IT to "
+            "check the data folder.",
+        ),
         "other_store_data": translate(
             "Texts",
             "This tablet holds another store's data. Enroll it to that store, or ask IT to "

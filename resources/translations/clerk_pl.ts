@@ -1097,6 +1097,34 @@
         <translation>Centrala nie może teraz zarejestrować tego tabletu; spróbuj ponownie za chwilę.</translation>
     </message>
     <message>
+        <source>Give the tablet a name of 1 to 120 characters, for example Counter 1.</source>
+        <translation>Nadaj tabletowi nazwę o długości od 1 do 120 znaków, np. Lada 1.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under 500 characters.</source>
+        <translation>Powód może mieć najwyżej 500 znaków.</translation>
+    </message>
+    <message>
+        <source>This staff member&apos;s PIN cannot be checked on this tablet; sync it, or ask a manager to set the PIN again.</source>
+        <translation>Nie można sprawdzić PIN-u tego pracownika na tym tablecie; zsynchronizuj tablet lub poproś kierownika o ponowne ustawienie PIN-u.</translation>
+    </message>
+    <message>
+        <source>This action no longer needs attention; the list is up to date now.</source>
+        <translation>Ta czynność nie wymaga już uwagi; lista jest teraz aktualna.</translation>
+    </message>
+    <message>
+        <source>This action is no longer on the tablet; the list is up to date now.</source>
+        <translation>Tej czynności nie ma już na tablecie; lista jest teraz aktualna.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused to give the tablet&apos;s credentials; unlock it and try again.</source>
+        <translation>Systemowy pęk kluczy nie udostępnił danych logowania tabletu; odblokuj go i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>The tablet&apos;s credentials file is not safe (another owner or a link); ask IT to check the data folder.</source>
+        <translation>Plik z danymi logowania tabletu nie jest bezpieczny (inny właściciel lub dowiązanie); poproś dział IT o sprawdzenie folderu danych.</translation>
+    </message>
+    <message>
         <source>This tablet holds another store&apos;s data. Enroll it to that store, or ask IT to reset it.</source>
         <translation>Na tym tablecie są dane innego sklepu. Zarejestruj go w tamtym sklepie lub poproś dział IT o jego wyczyszczenie.</translation>
     </message>
