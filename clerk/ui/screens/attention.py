@@ -239,7 +239,7 @@ class AttentionScreen(QWidget):
         if sync is not None:
             sync.pendingChanged.connect(self._sync_event)
             sync.attentionAdded.connect(self._sync_event)
-            sync.dataChanged.connect(self._sync_event)
+            sync.dataChanged.connect(self._data_changed)
         self._show_selected()
         self.reload()
 
@@ -288,6 +288,11 @@ class AttentionScreen(QWidget):
     def _sync_event(self, *_args: object) -> None:
         # A bound slot, not a lambda: Qt drops the connection when the screen is deleted.
         self.reload()
+
+    def _data_changed(self, _entities: object) -> None:
+        # Every page of a sync says data changed; a hidden screen reloads when it is shown.
+        if self.isVisible():
+            self.reload()
 
     def _loaded(self, items: list[AttentionItem]) -> None:
         self._loading = False
