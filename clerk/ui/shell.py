@@ -150,13 +150,8 @@ class Shell:
             self.window.show()
         log.info("sign-in ready")
         if self.demo_cards is not None:
-            # Beside the window where the screen has room, and behind it: sign-in comes first.
-            frame = self.window.frameGeometry()
-            screen = self.window.screen().availableGeometry()
-            if frame.right() + 40 + self.demo_cards.width() <= screen.right():
-                self.demo_cards.move(frame.right() + 16, frame.top())
-            self.demo_cards.show()
-            self.window.raise_()
+            self._place_demo_cards(self.demo_cards)
+            self.window.raise_()  # behind the window: sign-in comes first
             self.window.activateWindow()
         QTimer.singleShot(0, self._started)
 
@@ -175,16 +170,17 @@ class Shell:
         if self.demo_cards is not None:
             self.demo_cards.close()
 
+    def _place_demo_cards(self, cards: QWidget) -> None:
+        # Beside the window where the screen has room.
+        frame = self.window.frameGeometry()
+        screen = self.window.screen().availableGeometry()
+        if frame.right() + 40 + cards.width() <= screen.right():
+            cards.move(frame.right() + 16, frame.top())
+        cards.show()
+
     def _show_demo_cards(self) -> None:
         if self.demo_cards is not None:
-            # Beside the window where the screen has room, and behind it: sign-in comes first.
-            frame = self.window.frameGeometry()
-            screen = self.window.screen().availableGeometry()
-            if frame.right() + 40 + self.demo_cards.width() <= screen.right():
-                self.demo_cards.move(frame.right() + 16, frame.top())
-            self.demo_cards.show()
-            self.window.raise_()
-            self.window.activateWindow()
+            self._place_demo_cards(self.demo_cards)
             self.demo_cards.raise_()
 
     def _settings(self) -> None:

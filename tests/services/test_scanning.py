@@ -16,7 +16,6 @@ from clerk.domain.tokens import (
     key_id_for,
     loyalty_token,
     pickup_token,
-    public_key_text,
     receipt_token,
 )
 from clerk.services.scanning import (
@@ -30,7 +29,7 @@ from clerk.services.scanning import (
     ScanRefused,
     resolve_scan,
 )
-from tests.services.world import DEVICE, NOW, STORE, Tablet, customer, order, product
+from tests.services.world import DEVICE, NOW, STORE, Tablet, customer, order, product, put_keys
 
 CARD = make_loyalty_card_number(17)
 OTHER_CARD = make_loyalty_card_number(24)
@@ -44,18 +43,7 @@ DEVICE_KID = key_id_for(DEVICE_KEY.public_key())
 def keyed(tablet: Tablet) -> Tablet:
     """The seeded tablet holding central's signing key and this device's key, as the feed
     and enrollment leave them."""
-    tablet.put(
-        "signing_key",
-        {"key_id": CENTRAL_KID, "public_key": public_key_text(CENTRAL.public_key())},
-    )
-    tablet.put(
-        "device_key",
-        {
-            "key_id": DEVICE_KID,
-            "public_key": public_key_text(DEVICE_KEY.public_key()),
-            "device_id": DEVICE,
-        },
-    )
+    put_keys(tablet, CENTRAL, DEVICE_KEY)
     # The world's codes are placeholders; a scanner reads only real EAN-13s.
     tablet.put("customer", replace(customer(), card_number=CARD))
     for sku in ("SHIRT-M", "SOCKS-1"):

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from clerk.domain._codec import Record
 from clerk.domain.entities import (
     Cart,
@@ -37,6 +39,7 @@ from clerk.domain.entities import (
     Tier,
 )
 from clerk.domain.money import Money
+from clerk.domain.tokens import key_id_for, public_key_text
 from clerk.services import Actor, ServiceContext
 from clerk.store import LocalStore, OutboxCommand
 from clerk.store.audit import AuditEntry
@@ -300,3 +303,17 @@ def tablet_on(store: LocalStore) -> Iterator[Tablet]:
 
 def money(value: str) -> Money:
     return Money(Decimal(value))
+
+
+def put_keys(tablet: Tablet, central: Ed25519PrivateKey, device: Ed25519PrivateKey) -> None:
+    """Central's signing key and this device's own key, as the feed and enrollment leave them."""
+    public = central.public_key()
+    tablet.put("signing_key", {"key_id": key_id_for(public), "public_key": public_key_text(public)})
+    tablet.put(
+        "device_key",
+        {
+            "key_id": key_id_for(device.public_key()),
+            "public_key": public_key_text(device.public_key()),
+            "device_id": DEVICE,
+        },
+    )

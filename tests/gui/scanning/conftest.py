@@ -12,10 +12,10 @@ import zxingcpp
 from PySide6.QtGui import QImage
 
 from clerk.domain.scan import ean13_check_digit, make_loyalty_card_number
-from clerk.domain.tokens import generate_private_key, key_id_for, public_key_text
+from clerk.domain.tokens import generate_private_key, key_id_for
 from clerk.store import LocalStore
 from clerk.ui.bridge import ServiceBridge
-from tests.services.world import DEVICE, Tablet, customer, product, tablet_on
+from tests.services.world import Tablet, customer, product, put_keys, tablet_on
 
 CENTRAL = generate_private_key()
 CENTRAL_KID = key_id_for(CENTRAL.public_key())
@@ -74,18 +74,7 @@ def keyed_tablet(tmp_path: Path) -> Iterator[Tablet]:
     PostgreSQL; here the widgets are under test.)"""
     store = LocalStore.open(f"sqlite:///{tmp_path / 'store.db'}")
     for tablet in tablet_on(store):
-        tablet.put(
-            "signing_key",
-            {"key_id": CENTRAL_KID, "public_key": public_key_text(CENTRAL.public_key())},
-        )
-        tablet.put(
-            "device_key",
-            {
-                "key_id": DEVICE_KID,
-                "public_key": public_key_text(DEVICE_KEY.public_key()),
-                "device_id": DEVICE,
-            },
-        )
+        put_keys(tablet, CENTRAL, DEVICE_KEY)
         tablet.put("customer", replace(customer(), card_number=CARD))
         tablet.put("product", replace(product("SHIRT-M"), ean=SHIRT_EAN))
         yield tablet
