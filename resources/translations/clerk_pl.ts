@@ -763,6 +763,69 @@
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>Date {when}</source>
+        <translation>Data {when}</translation>
+    </message>
+    <message>
+        <source>Served by {name}</source>
+        <translation>Obsługa: {name}</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabat</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Reszta</translation>
+    </message>
+    <message>
+        <source>VAT summary</source>
+        <translation>Podsumowanie VAT</translation>
+    </message>
+    <message>
+        <source>VAT {rate}</source>
+        <translation>VAT {rate}</translation>
+    </message>
+    <message>
+        <source>Loyalty points</source>
+        <translation>Punkty lojalnościowe</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Zdobyte</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Wykorzystane</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Keep this receipt for returns.</source>
+        <translation>Zachowaj paragon – będzie potrzebny przy zwrocie.</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>Paragon {number}</translation>
+    </message>
+</context>
+<context>
     <name>ScanEntryDialog</name>
     <message>
         <source>Type or open a code</source>
