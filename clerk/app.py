@@ -21,8 +21,6 @@ from clerk.services.settings import AppSettings, default_settings_path, load_set
 
 # The core is imported where it is first needed: the sign-in screen is painted before it loads.
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from clerk.demo import DemoCard
     from clerk.services import ServiceContext
     from clerk.services.credentials import CredentialVault, DeviceSecrets
@@ -136,7 +134,7 @@ def _credentials(
 
 
 def _early_sign_in(
-    app: QApplication, colors: Colors, options: LaunchOptions, settings: AppSettings
+    colors: Colors, options: LaunchOptions, settings: AppSettings
 ) -> MainWindow | None:
     """Paint the sign-in screen of an enrolled tablet with its own SQLite file before the core
     loads (None: a first start, a shared PostgreSQL, or anything unusual — start normally)."""
@@ -150,7 +148,6 @@ def _early_sign_in(
     from clerk.ui.first_paint import paint_sign_in
 
     return paint_sign_in(
-        app,
         colors,
         info,
         idle_minutes=settings.idle_lock_minutes,
@@ -170,7 +167,7 @@ def run_app(options: LaunchOptions) -> int:
     )
     quit_on_signals(app)
     options.data_dir.mkdir(parents=True, exist_ok=True)
-    early = _early_sign_in(app, colors, options, settings)
+    early = _early_sign_in(colors, options, settings)
 
     from clerk.services.credentials import open_vault
     from clerk.services.enrollment import enroll_device, forget_device, last_central_url

@@ -24,7 +24,6 @@ log = logging.getLogger(__name__)
 
 
 def paint_sign_in(
-    app: QApplication,
     colors: Colors,
     info: StartInfo,
     *,
@@ -46,6 +45,8 @@ def paint_sign_in(
     window.sign_in.firstPainted.connect(on_paint, Qt.ConnectionType.SingleShotConnection)
     window.resize(1280, 800)
     window.show()
+    app = QApplication.instance()
+    assert app is not None, "make the QApplication first"
     deadline = time.monotonic() + timeout
     while not painted and time.monotonic() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)

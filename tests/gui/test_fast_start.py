@@ -56,7 +56,7 @@ def test_the_painted_sign_in_waits_for_the_core_then_signs_in(
     info = read_start_info(folder / "store.db")
     assert info is not None
     app, colors, _ = make_application(language="en", theme="light")
-    window = paint_sign_in(app, colors, info, idle_minutes=5, demo_pins=None)
+    window = paint_sign_in(colors, info, idle_minutes=5, demo_pins=None)
     qtbot.addWidget(window)
     assert window.isVisible() and window.showing_sign_in is not None
     assert MANAGER[0] in window.sign_in.staff_ids
