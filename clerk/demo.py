@@ -42,20 +42,7 @@ def demo_sheet(db_url: str, central_url: str, now: datetime) -> str:
             store = session.get(m.Store, DEMO_STORE)
             assert store is not None, "the demo database has no demo store"
             code = create_enrollment_code(session, DEMO_STORE, now)
-            key_id, private = active_signing_key(session)
-            gold = session.scalars(
-                select(m.Customer)
-                .join(m.StoreCustomer, m.StoreCustomer.customer_id == m.Customer.id)
-                .where(m.StoreCustomer.store_id == DEMO_STORE, m.Customer.tier == "gold")
-                .order_by(m.Customer.id)
-                .limit(1)
-            ).first()
-            ready = session.scalars(
-                select(m.Order)
-                .where(m.Order.pickup_store_id == DEMO_STORE, m.Order.status == "ready")
-                .order_by(m.Order.hold_until.desc())
-                .limit(1)
-            ).first()
+            cards = _signed_cards(session, now, customers=1, pickups=1)
             lines = [
                 f"Clerk demo — {store.name} ({store.id}), central service at {central_url}",
                 "",
@@ -65,21 +52,22 @@ def demo_sheet(db_url: str, central_url: str, now: datetime) -> str:
                 if DEMO_STORE in staff.store_ids and staff.active:
                     lines.append(f"  {staff.name:<24} {staff.role:<8} PIN {staff.pin}")
             lines += ["", f"Enrollment code for a tablet (15 minutes, single use): {code}"]
-            if gold is not None:
-                token = loyalty_token(gold.id, private, key_id, now)
-                lines += [
-                    "",
-                    f"Loyalty QR of {gold.first_name} {gold.last_name} (Gold, valid 5 minutes):",
-                    f"  {token}",
-                    f"Printed loyalty card: {gold.card_number}",
-                ]
-            if ready is not None and ready.pickup_code is not None:
-                token = pickup_token(ready.id, DEMO_STORE, ready.pickup_code, private, key_id, now)
-                lines += [
-                    "",
-                    f"Pickup QR of order {ready.number} (ready on the shelf):",
-                    f"  {token}",
-                ]
+            for card in cards:
+                if card.kind == "loyalty":
+                    tier = (card.tier or "").capitalize()
+                    lines += [
+                        "",
+                        f"Loyalty QR of {card.title} ({tier}, valid 5 minutes):",
+                        f"  {card.payload}",
+                    ]
+                elif card.kind == "card":
+                    lines.append(f"Printed loyalty card: {card.payload}")
+                elif card.kind == "pickup":
+                    lines += [
+                        "",
+                        f"Pickup QR of order {card.title} (ready on the shelf):",
+                        f"  {card.payload}",
+                    ]
             lines += [
                 "",
                 f"The central API is live while the app runs (OpenAPI at {central_url}/docs);",
@@ -118,63 +106,63 @@ def demo_cards(db_url: str, now: datetime, *, customers: int = 3) -> list[DemoCa
     engine = make_engine(db_url)
     try:
         with Session(engine) as session:
-            key_id, private = active_signing_key(session)
-            cards: list[DemoCard] = []
-            people = session.scalars(
-                select(m.Customer)
-                .join(m.StoreCustomer, m.StoreCustomer.customer_id == m.Customer.id)
-                .where(m.StoreCustomer.store_id == DEMO_STORE)
-                .order_by(
-                    case((m.Customer.tier == "gold", 0), (m.Customer.tier == "silver", 1), else_=2),
-                    m.Customer.points_balance.desc(),
-                    m.Customer.id,
-                )
-                .limit(customers)
-            ).all()
-            for person in people:
-                name = f"{person.first_name} {person.last_name}"
-                token = loyalty_token(person.id, private, key_id, now)
-                cards.append(
-                    DemoCard("loyalty", name, token, tier=person.tier, points=person.points_balance)
-                )
-            if people:
-                first = people[0]
-                cards.append(
-                    DemoCard(
-                        "card",
-                        f"{first.first_name} {first.last_name}",
-                        first.card_number,
-                        first.card_number,
-                    )
-                )
-            ready = session.scalars(
-                select(m.Order)
-                .where(m.Order.pickup_store_id == DEMO_STORE, m.Order.status == "ready")
-                .order_by(m.Order.hold_until.desc())
-                .limit(2)
-            ).all()
-            for order in ready:
-                if order.pickup_code is not None:
-                    token = pickup_token(
-                        order.id, DEMO_STORE, order.pickup_code, private, key_id, now
-                    )
-                    cards.append(DemoCard("pickup", order.number, token, channel=order.channel))
-            bought = session.scalars(
-                select(m.Order)
-                .where(m.Order.store_id == DEMO_STORE, m.Order.status == "completed")
-                .order_by(m.Order.created_at.desc())
-                .limit(1)
-            ).first()
-            if bought is not None:
-                token = receipt_token(bought.id, DEMO_STORE, "central", private, key_id, now)
-                cards.append(DemoCard("receipt", bought.number, token, channel=bought.channel))
-            product = session.scalars(select(m.Product).order_by(m.Product.sku).limit(1)).first()
-            if product is not None:
-                detail = f"{product.size} · {product.colour} · {product.ean}"
-                cards.append(DemoCard("product", product.name, product.ean, detail=detail))
-            return cards
+            return _signed_cards(session, now, customers=customers, pickups=2)
     finally:
         engine.dispose()
+
+
+def _signed_cards(
+    session: Session, now: datetime, *, customers: int, pickups: int
+) -> list[DemoCard]:
+    """Loyalty codes of the store's best customers (Gold first), the first one's printed
+    card, ready pickups, a receipt and a product label."""
+    key_id, private = active_signing_key(session)
+    cards: list[DemoCard] = []
+    people = session.scalars(
+        select(m.Customer)
+        .join(m.StoreCustomer, m.StoreCustomer.customer_id == m.Customer.id)
+        .where(m.StoreCustomer.store_id == DEMO_STORE)
+        .order_by(
+            case((m.Customer.tier == "gold", 0), (m.Customer.tier == "silver", 1), else_=2),
+            m.Customer.points_balance.desc(),
+            m.Customer.id,
+        )
+        .limit(customers)
+    ).all()
+    for person in people:
+        name = f"{person.first_name} {person.last_name}"
+        token = loyalty_token(person.id, private, key_id, now)
+        cards.append(
+            DemoCard("loyalty", name, token, tier=person.tier, points=person.points_balance)
+        )
+    if people:
+        first = people[0]
+        name = f"{first.first_name} {first.last_name}"
+        cards.append(DemoCard("card", name, first.card_number, detail=first.card_number))
+    ready = session.scalars(
+        select(m.Order)
+        .where(m.Order.pickup_store_id == DEMO_STORE, m.Order.status == "ready")
+        .order_by(m.Order.hold_until.desc())
+        .limit(pickups)
+    ).all()
+    for order in ready:
+        if order.pickup_code is not None:
+            token = pickup_token(order.id, DEMO_STORE, order.pickup_code, private, key_id, now)
+            cards.append(DemoCard("pickup", order.number, token, channel=order.channel))
+    bought = session.scalars(
+        select(m.Order)
+        .where(m.Order.store_id == DEMO_STORE, m.Order.status == "completed")
+        .order_by(m.Order.created_at.desc())
+        .limit(1)
+    ).first()
+    if bought is not None:
+        token = receipt_token(bought.id, DEMO_STORE, "central", private, key_id, now)
+        cards.append(DemoCard("receipt", bought.number, token, channel=bought.channel))
+    product = session.scalars(select(m.Product).order_by(m.Product.sku).limit(1)).first()
+    if product is not None:
+        detail = f"{product.size} · {product.colour} · {product.ean}"
+        cards.append(DemoCard("product", product.name, product.ean, detail=detail))
+    return cards
 
 
 def _enrollment_code(db_url: str) -> str:

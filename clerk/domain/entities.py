@@ -7,6 +7,7 @@ dates as ISO); ``from_dict()`` reads it back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -47,6 +48,7 @@ __all__ = [
     "Store",
     "Tender",
     "Tier",
+    "store_roster",
 ]
 
 
@@ -171,6 +173,13 @@ class Staff(Record):
     store_ids: list[str]
     pin_hash: str
     active: bool = True
+
+
+def store_roster(staff: Iterable[Staff], store_id: str) -> list[Staff]:
+    """The active staff of ``store_id`` among ``staff``, by name (the sign-in screen's order)."""
+    return sorted(
+        (s for s in staff if s.active and store_id in s.store_ids), key=lambda s: (s.name, s.id)
+    )
 
 
 @dataclass

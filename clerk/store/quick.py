@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from clerk.domain.entities import Staff
+from clerk.domain.entities import Staff, store_roster
 from clerk.store.revision import HEAD, VERSION_TABLE
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,11 @@ class StartInfo:
     store_id: str
     store_title: str
     staff: list[Staff]
+
+
+def store_title(name: str | None, store_id: str) -> str:
+    """How the top bar names the store: "Warszawa Centrum · WAW-01" (the id alone if unknown)."""
+    return f"{name} · {store_id}" if name else store_id
 
 
 def read_start_info(path: Path) -> StartInfo | None:
@@ -59,8 +64,4 @@ def read_start_info(path: Path) -> StartInfo | None:
         return None
     finally:
         conn.close()
-    active = sorted(
-        (s for s in staff if s.active and store_id in s.store_ids), key=lambda s: (s.name, s.id)
-    )
-    title = f"{name} · {store_id}" if name else store_id
-    return StartInfo(store_id, title, active)
+    return StartInfo(store_id, store_title(name, store_id), store_roster(staff, store_id))

@@ -22,6 +22,7 @@ from clerk.domain.entities import (
     Return,
     Staff,
     Store,
+    store_roster,
 )
 from clerk.store import models as m
 from clerk.store.search import find_customer_ids
@@ -192,11 +193,7 @@ class StaffRepo(_Repo):
     def active_for_store(self, store_id: str) -> list[Staff]:
         """Active staff of ``store_id``, by name."""
         table = _t("staff")
-        everyone = self._all(Staff, select(table.c.data))
-        return sorted(
-            (s for s in everyone if s.active and store_id in s.store_ids),
-            key=lambda s: (s.name, s.id),
-        )
+        return store_roster(self._all(Staff, select(table.c.data)), store_id)
 
 
 class CartRepo(_Repo):

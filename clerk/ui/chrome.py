@@ -4,7 +4,6 @@ the message bar."""
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,10 +19,8 @@ from PySide6.QtWidgets import (
 
 from clerk.ui.resources import icon
 from clerk.ui.session import SCREEN_ICONS, Screen, SignedInStaff
-from clerk.ui.texts import connectivity_name, role_name
+from clerk.ui.texts import connectivity_name, role_name, store_time
 from clerk.ui.theme import Colors
-
-WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 class TopBar(QWidget):
@@ -154,7 +151,7 @@ class TopBar(QWidget):
         if self._attention:
             parts.append(self.tr("{n} need attention").replace("{n}", str(self._attention)))
         if self._last_sync is not None:
-            when = self._last_sync.astimezone(WARSAW).strftime("%H:%M")
+            when = store_time(self._last_sync)
             parts.append(self.tr("synced {time}").replace("{time}", when))
         else:
             parts.append(self.tr("not synced yet"))

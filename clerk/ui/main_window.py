@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from clerk.domain.entities import Customer, Role
 from clerk.ui.chrome import MessageBar, NavRail, TopBar
 from clerk.ui.idle import IdleWatcher
-from clerk.ui.screens.placeholder import PlaceholderScreen, placeholder_screens
+from clerk.ui.screens.placeholder import placeholder_screens
 from clerk.ui.session import SCREEN_ROLES, Screen, SignedInStaff
 from clerk.ui.signin import SignInScreen
 from clerk.ui.texts import error_text, role_name, tier_name
@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
 
         self.top_bar = TopBar(colors, self)
         self.top_bar.set_store(store_title)
-        self.top_bar.set_staff(None)
         self.top_bar.set_scanning_enabled(False)
         self.top_bar.set_settings_visible(False)
         self.message_bar = MessageBar(colors, self)
@@ -158,14 +157,14 @@ class MainWindow(QMainWindow):
         sync.enrollmentRequired.connect(self.enrollmentRequired)
 
     def _shortcuts(self) -> None:
-        def add(keys: str | QKeySequence, slot: Callable[[], None], name: str) -> None:
+        def add(keys: str | QKeySequence, slot: Callable[[], object], name: str) -> None:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setObjectName(name)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
 
         for screen, key in _F_KEYS.items():
-            add(key, partial(self._go_quietly, screen), f"shortcut_{screen.value}")
+            add(key, partial(self.go, screen), f"shortcut_{screen.value}")
         add("Ctrl+L", self.lock, "shortcut_lock")
         add("Ctrl+F", lambda: self._ask_screen("focus_search"), "shortcut_search")
         add("Ctrl+Return", lambda: self._ask_screen("primary_action"), "shortcut_primary")
@@ -178,7 +177,7 @@ class MainWindow(QMainWindow):
         self._outer.setCurrentWidget(self.sign_in)
         self.sign_in.show_locked(self.session.staff if self.session.locked else None)
         self.sign_in.reload()
-        self.top_bar.set_staff(None if self.session.staff is None else self.session.staff)
+        self.top_bar.set_staff(self.session.staff)
         self.top_bar.set_scanning_enabled(False)
         self.top_bar.set_settings_visible(False)
         self.router.set_accepting(False)
@@ -243,9 +242,6 @@ class MainWindow(QMainWindow):
             shown()
         return True
 
-    def _go_quietly(self, screen: Screen) -> None:
-        self.go(screen)
-
     @property
     def current_screen(self) -> Screen | None:
         """The screen shown behind the lock (None before anyone signed in)."""
@@ -278,13 +274,9 @@ class MainWindow(QMainWindow):
     def _routed(self, screen: Screen, text: str) -> None:
         if not self.go(screen):
             return
-        widget = self._screens[screen]
-        if isinstance(widget, PlaceholderScreen):
-            widget.show_scan(text)
-        else:
-            handle = getattr(widget, "show_scan", None)
-            if callable(handle):
-                handle(text)
+        handle = getattr(self._screens[screen], "show_scan", None)
+        if callable(handle):
+            handle(text)
 
     def _customer_scanned(self, scan: CustomerScan) -> None:
         if scan.customer_id is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QPalette, QRegularExpressionValidator
@@ -36,13 +35,12 @@ from clerk.services.signin import StaffLockedOut, WrongPin
 from clerk.ui.pinpad import PinPad
 from clerk.ui.resources import icon
 from clerk.ui.session import AppServices
-from clerk.ui.texts import error_text
+from clerk.ui.texts import error_text, store_time
+from clerk.ui.theme import TOUCH
 
 __all__ = ["ManagerOverrideDialog", "OverrideGate", "request_override"]
 
-WARSAW = ZoneInfo("Europe/Warsaw")
 PIN_LENGTH = 8
-TOUCH = 48
 
 
 class OverrideGate(Protocol):
@@ -336,7 +334,7 @@ class ManagerOverrideDialog(QDialog):
                 ).replace("{n}", str(error.attempts_left))
             return self.tr("Wrong PIN.")
         if isinstance(error, StaffLockedOut):
-            until = error.until.astimezone(WARSAW).strftime("%H:%M:%S")
+            until = store_time(error.until, "%H:%M:%S")
             return self.tr("Too many wrong PINs. This manager can try again after {time}.").replace(
                 "{time}", until
             )

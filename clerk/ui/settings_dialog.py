@@ -30,6 +30,10 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self.settings = settings
 
+        # Each field adds its own labelled row (the label is its accessible name too).
+        form = QFormLayout()
+        form.setSpacing(12)
+        self._form = form
         self._language = self._combo(
             "languageSetting",
             self.tr("Language"),
@@ -63,18 +67,11 @@ class SettingsDialog(QDialog):
             40,
             settings.wedge_min_length,
         )
-        self._camera = QCheckBox(self.tr("Scan with the tablet's camera"), self)
+        camera = self.tr("Scan with the tablet's camera")
+        self._camera = QCheckBox(camera, self)
         self._camera.setObjectName("cameraSetting")
-        self._camera.setAccessibleName(self.tr("Scan with the tablet's camera"))
+        self._camera.setAccessibleName(camera)
         self._camera.setChecked(settings.camera_enabled)
-
-        form = QFormLayout()
-        form.setSpacing(12)
-        form.addRow(self.tr("Language"), self._language)
-        form.addRow(self.tr("Appearance"), self._theme)
-        form.addRow(self.tr("Lock after idle minutes"), self._idle)
-        form.addRow(self.tr("Scanner: longest gap between keys (ms)"), self._interval)
-        form.addRow(self.tr("Scanner: shortest code"), self._length)
         form.addRow("", self._camera)
         note = QLabel(self.tr("Language and appearance change the next time Clerk starts."), self)
         note.setProperty("role", "muted")
@@ -107,6 +104,7 @@ class SettingsDialog(QDialog):
         for value, text in items:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+        self._form.addRow(label, combo)
         return combo
 
     def _spin(self, name: str, label: str, low: int, high: int, value: int) -> QSpinBox:
@@ -115,6 +113,7 @@ class SettingsDialog(QDialog):
         spin.setAccessibleName(label)
         spin.setRange(low, high)
         spin.setValue(value)
+        self._form.addRow(label, spin)
         return spin
 
     def _save(self) -> None:

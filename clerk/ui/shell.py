@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clerk.services.enrollment import DeviceIdentity
 from clerk.services.settings import AppSettings, save_settings
+from clerk.store.quick import store_title
 from clerk.ui.bridge import ServiceBridge, SyncBridge
 from clerk.ui.enroll import EnrollmentDialog
 from clerk.ui.main_window import MainWindow
@@ -59,9 +60,7 @@ def ask_enrollment(
 def _store_title(tablet: Tablet) -> str:
     with tablet.store.unit(read_only=True) as unit:
         store = unit.stores.store(tablet.identity.store_id)
-    if store is None:
-        return tablet.identity.store_id
-    return f"{store.name} · {store.id}"
+    return store_title(store.name if store else None, tablet.identity.store_id)
 
 
 class Shell:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPaintEvent, QPalette
@@ -32,13 +31,11 @@ from clerk.domain.entities import Role, Staff
 from clerk.ui.pinpad import PinPad
 from clerk.ui.resources import icon
 from clerk.ui.session import SignedInStaff
-from clerk.ui.texts import error_text, role_name
+from clerk.ui.texts import error_text, role_name, store_time
 
 if TYPE_CHECKING:
     from clerk.services.signin import PinGate
     from clerk.ui.session import AppServices
-
-WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 def _store_staff(services: AppServices) -> Callable[[], list[Staff]]:
@@ -316,7 +313,7 @@ class SignInScreen(QWidget):
             else:
                 text = self.tr("Wrong PIN.")
         elif code == "staff_locked_out":
-            until = getattr(error, "until").astimezone(WARSAW).strftime("%H:%M:%S")  # noqa: B009
+            until = store_time(getattr(error, "until"), "%H:%M:%S")  # noqa: B009
             text = self.tr("Too many wrong PINs. Try again after {time}.").replace("{time}", until)
         else:
             text = error_text(error)

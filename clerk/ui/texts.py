@@ -7,6 +7,9 @@ which always says what to do next.
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication
 
 from clerk.domain.entities import Role, Tier
@@ -14,6 +17,14 @@ from clerk.domain.errors import DomainError
 from clerk.sync.errors import CentralError, CentralUnavailable
 
 translate = QCoreApplication.translate
+
+# The store's wall clock (DESIGN.md: time is Europe/Warsaw), for every time the clerk reads.
+STORE_ZONE = ZoneInfo("Europe/Warsaw")
+
+
+def store_time(at: datetime, fmt: str = "%H:%M") -> str:
+    """``at`` as the store's wall-clock time in ``fmt``."""
+    return at.astimezone(STORE_ZONE).strftime(fmt)
 
 
 def role_name(role: Role) -> str:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
@@ -39,7 +40,6 @@ def shoot(language: str, theme: str) -> None:
     from clerk.ui.session import Screen
     from clerk.ui.shell import Shell
     from tests.gui.app_rig import MANAGER, enrolled_tablet, quick_settings
-    from tests.sync.conftest import central_template  # noqa: F401
 
     folder = Path(tempfile.mkdtemp(prefix="clerk-shots-"))
     template = folder / "template" / "central.db"
@@ -68,7 +68,7 @@ def shoot(language: str, theme: str) -> None:
         window.sign_in.submit()
         _settle(1.0)
         url = f"sqlite:///{folder / 'run' / 'central.db'}"
-        cards = demo_cards(url, __import__("datetime").datetime.now(__import__("datetime").UTC))
+        cards = demo_cards(url, datetime.now(UTC))
         shell.router.submit(cards[0].payload)
         _settle(1.0)
         window.go(Screen.COUNTER)

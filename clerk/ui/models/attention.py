@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 
 from clerk.services.attention import BLOCKED_BY_REFUSAL
 from clerk.services.context import ServiceContext
 from clerk.store import OutboxCommand, StoreUnit
+from clerk.ui.texts import store_time
 
 __all__ = [
     "AttentionItem",
@@ -31,7 +31,6 @@ __all__ = [
     "when_text",
 ]
 
-WARSAW = ZoneInfo("Europe/Warsaw")
 translate = QCoreApplication.translate
 
 # Refusals a retry can cure by itself: central's state moved on meanwhile.
@@ -111,7 +110,7 @@ def load_attention(ctx: ServiceContext) -> list[AttentionItem]:
 
 def when_text(at: datetime) -> str:
     """A time in the store's zone, as the clerk reads it (10.03 13:05)."""
-    return at.astimezone(WARSAW).strftime("%d.%m %H:%M")
+    return store_time(at, "%d.%m %H:%M")
 
 
 def action_text(item: AttentionItem) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clerk.ui.scanning.decoding import BackgroundDecoder, Pixels, pixels_of_image
+from clerk.ui.theme import TOUCH
 
 # Qt Multimedia reports every optional library it probes for and does not find (PipeWire,
 # VA-API) as a warning; on a tablet without them that is noise, not a problem to report.
@@ -43,7 +44,6 @@ log = logging.getLogger(__name__)
 
 MAX_DECODES_PER_SECOND = 6.0
 REPEAT_AFTER_S = 2.0
-_TOUCH = 48
 
 
 def _frame_layouts() -> dict[object, tuple[int, int, zxingcpp.ImageFormat]]:
@@ -213,7 +213,7 @@ class CameraView(QWidget):
         self.toggle = QPushButton(self.tr("Start camera"), self)
         self.toggle.setObjectName("cameraToggle")
         self.toggle.setAccessibleName(self.tr("Start or stop the camera"))
-        self.toggle.setMinimumHeight(_TOUCH)
+        self.toggle.setMinimumHeight(TOUCH)
         self.toggle.clicked.connect(self._toggle)
         layout = QVBoxLayout(self)
         self.viewfinder: _Viewfinder | None = None
@@ -332,7 +332,7 @@ class CameraDialog(QDialog):
         close = QPushButton(self.tr("Close"), self)
         close.setObjectName("cameraClose")
         close.setAccessibleName(self.tr("Close the camera"))
-        close.setMinimumHeight(_TOUCH)
+        close.setMinimumHeight(TOUCH)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.ui.scanning.decoding import BackgroundDecoder, ImageUnreadable, decode_image_file
+from clerk.ui.theme import TOUCH
 
 __all__ = ["ImageUnreadable", "ScanEntryDialog", "decode_image_file"]
-
-_TOUCH = 48
 
 
 class ScanEntryDialog(QDialog):
@@ -47,7 +46,7 @@ class ScanEntryDialog(QDialog):
         self.field.setObjectName("scanInput")
         self.field.setAccessibleName(self.tr("Code"))
         self.field.setPlaceholderText(self.tr("Code or number"))
-        self.field.setMinimumHeight(_TOUCH)
+        self.field.setMinimumHeight(TOUCH)
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.submit)
         self.field.textChanged.connect(self._typed)
@@ -86,7 +85,7 @@ class ScanEntryDialog(QDialog):
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setAccessibleName(text)
-        button.setMinimumHeight(_TOUCH)
+        button.setMinimumHeight(TOUCH)
         return button
 
     def _typed(self, text: str) -> None:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from clerk.domain.money import format_money
 from clerk.services.scanning import ProductCheck
+from clerk.ui.theme import TOUCH
 
-_TOUCH = 48
 # Sizes only: colours come from the app's theme.
 _STYLE = """
 #productName { font-size: 22pt; font-weight: 600; }
@@ -99,7 +99,7 @@ class ProductCheckDialog(QDialog):
         close = QPushButton(self.tr("Close"), self)
         close.setObjectName("productCheckClose")
         close.setAccessibleName(self.tr("Close the price and stock check"))
-        close.setMinimumHeight(_TOUCH)
+        close.setMinimumHeight(TOUCH)
         close.setDefault(True)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()

@@ -40,10 +40,9 @@ from clerk.ui.models.attention import (
 from clerk.ui.override import OverrideGate, request_override
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text
+from clerk.ui.theme import TOUCH
 
 __all__ = ["AttentionScreen", "DiscardReasonDialog"]
-
-TOUCH = 48
 
 
 def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
