@@ -1,17 +1,23 @@
-"""The customer at the counter: notes on their timeline and one-tap effort scores."""
+"""The customer at the counter: their store visit, notes on their timeline, revealing their
+contact, and one-tap effort scores."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
-from clerk.domain.entities import Channel, Interaction, InteractionKind
+from clerk.domain.entities import Channel, Interaction, InteractionKind, LoyaltyKind
+from clerk.domain.loyalty import VISIT_BONUS_POINTS
 from clerk.services.context import Actor, ServiceContext
+from clerk.services.effects import PointsMove, move_points, settings_of
 from clerk.services.errors import InvalidRequest, NotFound
 from clerk.services.outbox import Action, Key, Outcome, client_id, perform
 from clerk.services.staff import ANYONE, SALES, require_staff
-from clerk.store import StoreUnit
+from clerk.store import NewAuditEntry, StoreUnit
 
-__all__ = ["add_note", "record_feedback"]
+__all__ = ["Contact", "Visit", "add_note", "record_feedback", "record_visit", "reveal_contact"]
 
 NoteKind = Literal["note", "contact", "ticket"]
 FeedbackSubject = Literal["pickup", "return", "sale"]
@@ -182,3 +188,137 @@ def record_feedback(
         ),
     )
     return Outcome(item, command)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """Today's visit, as recorded: ``bonus_points`` the tablet expects central to award
+    (central decides; the feed brings its answer)."""
+
+    interaction_id: str
+    bonus_points: int
+
+
+def _local_day(moment: datetime, zone: ZoneInfo) -> date:
+    return moment.astimezone(zone).date()
+
+
+def record_visit(
+    ctx: ServiceContext, actor: Actor, customer_id: str, *, visit_id: str | None = None
+) -> Outcome[Visit] | None:
+    """Record the customer's visit to this store today, with the once-a-day visit bonus.
+
+    Roles sales and manager. None when the tablet already knows of a visit here today (one
+    per customer, store and day). The visit and the bonus show at once when the customer is
+    on the tablet; central applies the same rules (``POST /v1/loyalty/resolve``) and, if
+    another tablet or store got there first, its answer wins. A customer known only by their
+    signed code is recorded too: the command names them by id.
+    """
+    item_id = client_id(visit_id)
+    now = ctx.clock.now()
+    recorded: list[Visit] = []
+
+    def effect(unit: StoreUnit) -> tuple[Key, ...]:
+        require_staff(unit, actor, SALES, "record a store visit")
+        zone = ZoneInfo(settings_of(unit, actor.store_id).timezone)
+        today = _local_day(now, zone)
+        if _visited(unit, customer_id, actor.store_id, today, zone):
+            raise _AlreadyVisited()
+        customer = unit.customers.get(customer_id)
+        if customer is None:
+            recorded.append(Visit(item_id, 0))
+            return ()
+        store = unit.stores.store(actor.store_id)
+        name = store.name if store is not None else actor.store_id
+        visit = Interaction(
+            id=item_id,
+            customer_id=customer_id,
+            kind=InteractionKind.VISIT,
+            channel=Channel.STORE,
+            subject=f"Visit to {name}",
+            body="",
+            thread_id=None,
+            status=None,
+            staff_id=actor.staff_id,
+            store_id=actor.store_id,
+            created_at=now,
+        )
+        unit.cache.put_local("interaction", visit.to_dict())
+        keys: list[Key] = [("interaction", item_id)]
+        bonus = 0 if _bonus_today(unit, customer_id, today, zone) else VISIT_BONUS_POINTS
+        if bonus:
+            move = PointsMove(bonus, LoyaltyKind.BONUS, f"Store visit bonus, {name}")
+            keys += move_points(unit, customer, [move], store_id=actor.store_id, now=now)
+        recorded.append(Visit(item_id, bonus))
+        return tuple(keys)
+
+    action = Action(
+        kind="record_visit",
+        method="POST",
+        path="/v1/loyalty/resolve",
+        body={"id": item_id, "staff_id": actor.staff_id, "customer_id": customer_id},
+        lane=None,
+        target=f"customer:{customer_id}",
+        effect=effect,
+        audit_detail={"interaction_id": item_id},
+    )
+    try:
+        command = perform(ctx, actor, action)
+    except _AlreadyVisited:
+        return None
+    return Outcome(recorded[0], command)
+
+
+class _AlreadyVisited(Exception):
+    """Today's visit is already on the tablet: nothing to write (not a refusal to audit)."""
+
+
+def _visited(unit: StoreUnit, customer_id: str, store_id: str, today: date, zone: ZoneInfo) -> bool:
+    return any(
+        i.kind == InteractionKind.VISIT
+        and i.store_id == store_id
+        and _local_day(i.created_at, zone) == today
+        for i in unit.customers.interactions(customer_id, limit=1000)
+    )
+
+
+def _bonus_today(unit: StoreUnit, customer_id: str, today: date, zone: ZoneInfo) -> bool:
+    return any(
+        t.kind == LoyaltyKind.BONUS and _local_day(t.created_at, zone) == today
+        for t in unit.customers.loyalty(customer_id, limit=1000)
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A customer's full contact details."""
+
+    phone: str
+    email: str
+
+
+def reveal_contact(ctx: ServiceContext, actor: Actor, customer_id: str, why: str = "") -> Contact:
+    """The customer's full phone and e-mail (roles sales, manager), audited as
+    ``reveal_contact``: personal data is shown only when the task needs it."""
+    now = ctx.clock.now()
+    with ctx.store.unit() as unit:
+        require_staff(unit, actor, SALES, "see a customer's contact details")
+        customer = unit.customers.get(customer_id)
+        if customer is None:
+            raise NotFound(
+                "customer_not_found",
+                "This customer is not on the tablet; find them by scan or search first.",
+            )
+        unit.audit.record(
+            NewAuditEntry(
+                at=now,
+                staff_id=actor.staff_id,
+                device_id=actor.device_id,
+                action="reveal_contact",
+                target=f"customer:{customer_id}",
+                detail={"why": why.strip()[:200]} if why.strip() else {},
+                result="done",
+                command_id=None,
+            )
+        )
+        return Contact(customer.phone, customer.email)

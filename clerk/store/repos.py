@@ -82,6 +82,14 @@ class CustomerRepo(_Repo):
             stmt = stmt.where(table.c.id > after)
         return self._all(Customer, stmt)
 
+    def is_fetched(self, customer_id: str) -> bool:
+        """Whether the customer is on the tablet only because a clerk looked them up."""
+        table = _t("customer")
+        origin = self._conn.execute(
+            select(table.c.origin).where(table.c.id == customer_id)
+        ).scalar_one_or_none()
+        return origin == "fetched"
+
     def touch_served(self, customer_id: str, now: datetime) -> None:
         """The clerk was shown this customer: restart the retention clock of a fetched one."""
         table = _t("customer")

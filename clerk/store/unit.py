@@ -19,6 +19,7 @@ from clerk.store.repos import (
     StoreInfoRepo,
     SyncStateRepo,
 )
+from clerk.store.timeline import TimelineRepo
 
 
 class StoreUnit:
@@ -30,6 +31,7 @@ class StoreUnit:
         self.profiles = ProfileCacheRepo(session, self.cache)
         self.catalog = CatalogRepo(session)
         self.orders = OrderRepo(session)
+        self.timeline = TimelineRepo(session)
         self.reservations = ReservationRepo(session)
         self.staff = StaffRepo(session)
         self.carts = CartRepo(session)

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from clerk.store import LocalStore
 from clerk.sync.client import CentralClient
@@ -82,6 +82,15 @@ def _failure_state(exc: CentralError) -> tuple[Connectivity, str]:
     if exc.status is None:
         return Connectivity.OFFLINE, "no connection to central"
     return Connectivity.DEGRADED, f"central answers {exc.status}"
+
+
+@dataclass(frozen=True)
+class ProfileLookup:
+    """A customer's profile bundle and where it came from (:meth:`SyncEngine.lookup_customer`)."""
+
+    bundle: dict[str, Any] | None
+    source: Literal["central", "cache", "none"]
+    reached: bool
 
 
 class SyncEngine:
@@ -257,22 +266,40 @@ class SyncEngine:
         """The customer's profile bundle from central, cached for ``profile_retention``;
         when central cannot be reached, the cached bundle (or None).  None for an unknown
         customer."""
+        return self.lookup_customer(customer_id).bundle
+
+    def lookup_customer(self, customer_id: str) -> ProfileLookup:
+        """Like :meth:`fetch_customer`, saying where the answer came from: central (fresh and
+        now cached), the cache (central unreachable), or nowhere (``reached`` tells whether
+        central said it does not know the customer, or could not be asked)."""
         now = self.clock.now()
         try:
             bundle = self.client.profile(customer_id)
         except CentralRefused as refused:
             if refused.status == 404:
-                return None
+                return ProfileLookup(None, "none", reached=True)
             raise
         except (CentralUnavailable, DeviceNotAuthorized) as exc:
             self._note_failure(exc)
             with self.store.unit() as unit:
                 cached = unit.profiles.get(customer_id, now)
-            return None if cached is None else dict(cached)
+            if cached is None:
+                return ProfileLookup(None, "none", reached=False)
+            return ProfileLookup(dict(cached), "cache", reached=False)
         self._note_online()
         with self.store.unit() as unit:
             unit.profiles.put(customer_id, bundle, now)
-        return bundle
+        return ProfileLookup(bundle, "central", reached=True)
+
+    def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None:
+        """Central's customer search; None when central cannot be reached."""
+        try:
+            found = self.client.search_customers(query, limit)
+        except (CentralUnavailable, DeviceNotAuthorized) as exc:
+            self._note_failure(exc)
+            return None
+        self._note_online()
+        return found
 
     def purge_profiles(self) -> int:
         """Drop cached profiles not served within ``profile_retention``; returns how many."""
