@@ -70,6 +70,8 @@ class Tablet:
     runner: SyncRunner
     ctx: ServiceContext
     pins: PinGate
+    # The device's own private key (text): it signs the R codes of the receipts printed here.
+    receipt_key: str = field(default="", repr=False)
 
     def close(self) -> None:
         """Stop syncing and let go of the network (the store stays open)."""
@@ -113,7 +115,9 @@ def build_tablet(
         store_id=identity.store_id,
         on_command=runner.request_sync,
     )
-    return Tablet(store, identity, client, engine, runner, ctx, PinGate(ctx))
+    return Tablet(
+        store, identity, client, engine, runner, ctx, PinGate(ctx), receipt_key=secrets.private_key
+    )
 
 
 def _credentials(

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from clerk.domain.entities import Role
 
 if TYPE_CHECKING:
-    from clerk.services import Actor, ServiceContext
+    from clerk.services import Actor, CustomerDirectory, ServiceContext
     from clerk.ui.bridge import ServiceBridge, SyncBridge
 
 
@@ -134,3 +134,7 @@ class AppServices:
     session: StaffSession
     sync: SyncBridge | None = None
     request_sync: Callable[[], None] = lambda: None
+    # Central's customer directory (the sync engine): profiles and search outside the slice.
+    directory: CustomerDirectory | None = None
+    # The device's own private key (text), which signs the R code of the receipts it prints.
+    receipt_key: str | None = None

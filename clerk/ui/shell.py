@@ -91,6 +91,8 @@ class Shell:
             session=self.session,
             sync=self.sync,
             request_sync=tablet.runner.request_sync,
+            directory=tablet.engine,
+            receipt_key=tablet.receipt_key or None,
         )
         self.router = ScanRouter(tablet.ctx, bridge)
         self.wedge = WedgeFilter(

@@ -1,0 +1,1 @@
+"""The Counter (F1): recognise the customer, their 360, the online cart finished here."""
