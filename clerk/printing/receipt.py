@@ -42,6 +42,7 @@ __all__ = [
     "VatRow",
     "print_receipt",
     "render_receipt_pdf",
+    "short_order_id",
     "sign_receipt",
     "vat_summary",
 ]
@@ -96,7 +97,11 @@ class VatRow:
 
 @dataclass(frozen=True)
 class ReceiptData:
-    """Everything a receipt shows; ``created_at`` is aware and printed in Warsaw time."""
+    """Everything a receipt shows; ``created_at`` is aware and printed in Warsaw time.
+
+    ``order_number`` is "" for a sale central has not numbered yet: the receipt then names the
+    sale by its shortened id. ``loyalty_card`` is the customer's card as printed (masked).
+    """
 
     store_name: str
     store_address: str
@@ -114,6 +119,7 @@ class ReceiptData:
     change_due: Money | None = None
     pending_note: str | None = None
     currency: str = field(default="PLN")
+    loyalty_card: str | None = None
 
     @property
     def total(self) -> Money:
@@ -145,6 +151,18 @@ def vat_summary(lines: Sequence[ReceiptLine], currency: str = "PLN") -> list[Vat
             VatRow(rate, Money(gross, currency), Money(net, currency), Money(gross - net, currency))
         )
     return rows
+
+
+def short_order_id(order_id: str) -> str:
+    """The first 8 characters of an order id: enough for a clerk to find an unnumbered sale."""
+    return order_id[:8]
+
+
+def _reference(data: ReceiptData) -> str:
+    """The order's number, or (not numbered yet) the sale's shortened id, for the heading."""
+    if data.order_number:
+        return translate("Receipt", "Order {number}").replace("{number}", data.order_number)
+    return translate("Receipt", "Sale {id}").replace("{id}", short_order_id(data.order_id))
 
 
 def _percent(rate: Decimal) -> str:
@@ -203,7 +221,7 @@ def _rows(data: ReceiptData) -> list[_Row]:
         _Row(data.store_name, title=True, centre=True),
         _Row(data.store_address, centre=True),
         _Row(translate("Receipt", "Receipt"), bold=True, centre=True),
-        _Row(translate("Receipt", "Order {number}").replace("{number}", data.order_number)),
+        _Row(_reference(data)),
         _Row(translate("Receipt", "Date {when}").replace("{when}", when)),
         _Row(translate("Receipt", "Served by {name}").replace("{name}", data.staff_name)),
         _Row(rule=True),
@@ -228,8 +246,15 @@ def _rows(data: ReceiptData) -> list[_Row]:
             _Row(f"    {translate('Receipt', 'net')}", format_money(vat.net)),
             _Row(f"    {translate('Receipt', 'VAT')}", format_money(vat.vat)),
         ]
-    if data.points_earned or data.points_redeemed or data.points_balance is not None:
+    if (
+        data.points_earned
+        or data.points_redeemed
+        or data.points_balance is not None
+        or data.loyalty_card
+    ):
         rows += [_Row(rule=True), _Row(translate("Receipt", "Loyalty points"), bold=True)]
+        if data.loyalty_card:
+            rows.append(_Row(translate("Receipt", "Loyalty card"), data.loyalty_card))
         if data.points_earned:
             rows.append(_Row(translate("Receipt", "Earned"), f"+{data.points_earned}"))
         if data.points_redeemed:
@@ -340,7 +365,8 @@ def render_receipt_pdf(data: ReceiptData, path: Path, layout: ReceiptLayout = "a
     path = Path(path)
     writer = QPdfWriter(str(path))
     writer.setResolution(_DPI)
-    title = translate("Receipt", "Receipt {number}").replace("{number}", data.order_number)
+    number = data.order_number or short_order_id(data.order_id)
+    title = translate("Receipt", "Receipt {number}").replace("{number}", number)
     writer.setTitle(title)
     writer.setCreator("Clerk")
     _paint_receipt(writer, data, layout)

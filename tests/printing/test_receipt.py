@@ -8,10 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import zxingcpp
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from clerk.domain.money import Money, format_money
@@ -31,6 +27,7 @@ from clerk.printing.receipt import (
     sign_receipt,
     vat_summary,
 )
+from tests.printing.pdf import decode_qr, flat, read_pdf
 
 NOW = datetime(2026, 3, 14, 11, 5, tzinfo=UTC)  # 12:05 in Warsaw
 STORE = "Sklep Łódź — Piotrkowska"
@@ -68,34 +65,6 @@ def _data(code: str) -> ReceiptData:
     )
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def _read(qapp: QApplication, path: Path) -> tuple[QPdfDocument, str]:
-    doc = QPdfDocument(qapp)
-    assert doc.load(str(path)) == QPdfDocument.Error.None_
-    text = "\n".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
-    return doc, _flat(text)
-
-
-def _decode_qr(doc: QPdfDocument) -> tuple[str, float]:
-    """The QR code's text on page 1 and its width in millimetres (the code, not its margin)."""
-    points = doc.pagePointSize(0)
-    scale = 200 / 72  # 200 dpi
-    size = QSize(round(points.width() * scale), round(points.height() * scale))
-    image = doc.render(0, size).convertToFormat(QImage.Format.Format_Grayscale8)
-    w, h, stride = image.width(), image.height(), image.bytesPerLine()
-    raw = bytes(image.constBits())
-    pixels = b"".join(raw[row * stride : row * stride + w] for row in range(h))
-    found = zxingcpp.read_barcodes(memoryview(pixels).cast("B", shape=[h, w]))
-    codes = [b for b in found if b.format == zxingcpp.BarcodeFormat.QRCode]
-    assert len(codes) == 1
-    corners = codes[0].position
-    width_px = corners.top_right.x - corners.top_left.x
-    return codes[0].text, width_px / 200 * 25.4
-
-
 @pytest.mark.parametrize("layout", ["a4", "roll80"])
 def test_receipt_pdf_reads_back_with_polish_text_and_a_valid_r_code(
     qapp: QApplication, tmp_path: Path, layout: ReceiptLayout
@@ -104,7 +73,7 @@ def test_receipt_pdf_reads_back_with_polish_text_and_a_valid_r_code(
     data = _data(code)
     path = render_receipt_pdf(data, tmp_path / f"receipt-{layout}.pdf", layout)
 
-    doc, text = _read(qapp, path)
+    doc, text = read_pdf(qapp, path)
     for expected in [
         STORE,
         "Zażółć gęślą jaźń kurtka",
@@ -114,7 +83,7 @@ def test_receipt_pdf_reads_back_with_polish_text_and_a_valid_r_code(
         "S-000123",
         "2026-03-14 12:05",
         "Total",
-        _flat(format_money(data.total)),
+        flat(format_money(data.total)),
         "Karta (****4242)",
         "Gotówka",
         "400,00 zł",
@@ -127,9 +96,9 @@ def test_receipt_pdf_reads_back_with_polish_text_and_a_valid_r_code(
         assert expected in text, f"{expected!r} missing from {layout} receipt: {text}"
     for row in vat_summary(data.lines):
         for amount in (row.gross, row.net, row.vat):
-            assert _flat(format_money(amount)) in text
+            assert flat(format_money(amount)) in text
 
-    qr_text, qr_mm = _decode_qr(doc)
+    qr_text, qr_mm = decode_qr(doc)
     assert qr_mm >= {"a4": 30, "roll80": 35}[layout]
     token = verify_token(
         qr_text, {key_id_for(DEVICE_KEY.public_key()): DEVICE_KEY.public_key()}, NOW
@@ -144,7 +113,7 @@ def test_receipt_pdf_reads_back_with_polish_text_and_a_valid_r_code(
 def test_roll_receipt_is_80_mm_wide_and_one_page(qapp: QApplication, tmp_path: Path) -> None:
     code = sign_receipt("ord-7f3a", "st-lodz", "dev-17", private_key_text(DEVICE_KEY), NOW)
     data = replace(_data(code), pending_note="Sprzedaż offline: oczekuje na wysłanie")
-    doc, text = _read(qapp, render_receipt_pdf(data, tmp_path / "roll.pdf", "roll80"))
+    doc, text = read_pdf(qapp, render_receipt_pdf(data, tmp_path / "roll.pdf", "roll80"))
     assert "Sprzedaż offline: oczekuje na wysłanie" in text
     assert doc.pageCount() == 1
     size = doc.pagePointSize(0)
