@@ -179,6 +179,8 @@ class Inventory(Base):
     sku: Mapped[str] = mapped_column(ForeignKey("products.sku"), primary_key=True)
     on_hand: Mapped[int] = mapped_column(Integer, default=0)
     held: Mapped[int] = mapped_column(Integer, default=0)
+    # "Which stores have this SKU?" (the 360 cart's other stores) reads one index range.
+    __table_args__ = (Index("ix_inventory_sku", "sku"),)
 
 
 class Cart(Base):

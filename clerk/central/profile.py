@@ -8,6 +8,7 @@ are read as plain rows (no ORM objects) and turned into the API's dicts directly
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import datetime
 from decimal import Decimal
@@ -22,6 +23,8 @@ from clerk.central import serialize as ser
 from clerk.domain.money import Money
 
 TIMELINE_LIMIT = 200
+ALTERNATIVES_LIMIT = 8  # other sizes and colours here, per cart line
+ELSEWHERE_LIMIT = 5  # other stores with stock, per cart line
 WAITING_STATUSES = ("placed", "picking", "ready")
 
 
@@ -233,7 +236,12 @@ def customer_timeline(
 
 
 def cart_bundle(session: Session, customer_id: str, store_id: str) -> dict[str, Any] | None:
-    """The customer's active online cart, each line with its price and stock here."""
+    """The customer's active online cart, each line with its price and stock here.
+
+    A line without enough stock here also lists ``alternatives`` (other sizes and colours of
+    the same style in stock here) and ``elsewhere`` (other stores with that SKU in stock);
+    other lines have both empty.
+    """
     cart = session.scalars(
         select(m.Cart)
         .where(m.Cart.customer_id == customer_id, m.Cart.status == "active")
@@ -250,14 +258,21 @@ def cart_bundle(session: Session, customer_id: str, store_id: str) -> dict[str, 
             select(m.Inventory).where(m.Inventory.store_id == store_id, m.Inventory.sku.in_(skus))
         )
     }
+    available_here = {
+        sku: stock[sku].on_hand - stock[sku].held if sku in stock else 0 for sku in skus
+    }
+    short = [line for line in cart.lines if available_here[line.sku] < line.qty]
+    styles = {products[line.sku].style for line in short if line.sku in products}
+    variants = _variants_here(session, styles, store_id)
+    elsewhere = _stock_elsewhere(session, {line.sku for line in short}, store_id)
     lines = []
     total = Money.zero()
     for line in cart.lines:
         product = products.get(line.sku)
-        level = stock.get(line.sku)
         price = Money.of(product.price) if product is not None else Money.zero()
         total = total + price * line.qty
-        available = level.on_hand - level.held if level is not None else 0
+        available = available_here[line.sku]
+        enough = available >= line.qty
         lines.append(
             {
                 "sku": line.sku,
@@ -269,13 +284,112 @@ def cart_bundle(session: Session, customer_id: str, store_id: str) -> dict[str, 
                 "price": str(price),
                 "line_total": str(price * line.qty),
                 "available_here": available,
-                "enough_here": available >= line.qty,
+                "enough_here": enough,
+                "alternatives": (
+                    [] if enough or product is None else _alternatives(product, variants)
+                ),
+                "elsewhere": [] if enough else elsewhere.get(line.sku, []),
             }
         )
     data = ser.cart_dict(cart)
     data["lines"] = lines
     data["total"] = str(total)
     return data
+
+
+# Letter sizes smallest first, then numeric sizes (shoes 37, 38 …) and ranges ("39-42") by
+# their first number, then anything else (ONE) by name.
+_LETTER_SIZES = ("XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL")
+_LEADING_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?")
+
+
+def size_order(size: str) -> tuple[int, float, str]:
+    """A sort key putting sizes in the order a shelf has them: XS, S, M, L …, then 37, 38 …"""
+    label = size.strip().upper()
+    if label in _LETTER_SIZES:
+        return (0, float(_LETTER_SIZES.index(label)), label)
+    number = _LEADING_NUMBER.match(label)
+    if number is not None:
+        return (1, float(number.group().replace(",", ".")), label)
+    return (2, 0.0, label)
+
+
+def _variants_here(
+    session: Session, styles: set[str], store_id: str
+) -> dict[str, list[tuple[m.Product, int]]]:
+    """Every product of ``styles`` with stock available here, by style (one indexed query:
+    products by style, then this store's inventory by primary key)."""
+    if not styles:
+        return {}
+    p, inv = m.Product, m.Inventory
+    available = (inv.on_hand - inv.held).label("available")
+    rows = session.execute(
+        select(p, available)
+        .join(inv, (inv.sku == p.sku) & (inv.store_id == store_id))
+        .where(p.style.in_(sorted(styles)), inv.on_hand - inv.held > 0)
+    ).all()
+    out: dict[str, list[tuple[m.Product, int]]] = defaultdict(list)
+    for product, count in rows:
+        out[product.style].append((product, int(count)))
+    return out
+
+
+def _alternatives(
+    wanted: m.Product, variants: dict[str, list[tuple[m.Product, int]]]
+) -> list[dict[str, Any]]:
+    """Other sizes and colours of ``wanted``'s style in stock here: the same colour first
+    (other sizes), then the same size in other colours, then the rest; sizes in shelf order."""
+
+    def closeness(item: tuple[m.Product, int]) -> tuple[int, str, tuple[int, float, str], str]:
+        product = item[0]
+        group = 0 if product.colour == wanted.colour else 1 if product.size == wanted.size else 2
+        return (group, product.colour, size_order(product.size), product.sku)
+
+    others = [item for item in variants.get(wanted.style, []) if item[0].sku != wanted.sku]
+    others.sort(key=closeness)
+    return [
+        {
+            "sku": product.sku,
+            "ean": product.ean,
+            "size": product.size,
+            "colour": product.colour,
+            "available_here": count,
+        }
+        for product, count in others[:ALTERNATIVES_LIMIT]
+    ]
+
+
+def _stock_elsewhere(
+    session: Session, skus: set[str], store_id: str
+) -> dict[str, list[dict[str, Any]]]:
+    """For each of ``skus``, up to :data:`ELSEWHERE_LIMIT` other stores with stock available,
+    most first (one query over the inventory's SKU index, ranked in the database)."""
+    if not skus:
+        return {}
+    inv, st = m.Inventory, m.Store
+    available = inv.on_hand - inv.held
+    ranked = (
+        select(
+            inv.sku,
+            inv.store_id,
+            available.label("available"),
+            func.row_number()
+            .over(partition_by=inv.sku, order_by=(available.desc(), inv.store_id))
+            .label("rank"),
+        )
+        .where(inv.sku.in_(sorted(skus)), inv.store_id != store_id, available > 0)
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.sku, ranked.c.store_id, st.name, ranked.c.available)
+        .join(st, st.id == ranked.c.store_id)
+        .where(ranked.c.rank <= ELSEWHERE_LIMIT)
+        .order_by(ranked.c.sku, ranked.c.rank)
+    ).all()
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for sku, other_store, name, count in rows:
+        out[sku].append({"store_id": other_store, "store_name": name, "available": int(count)})
+    return out
 
 
 def open_items(session: Session, customer_id: str, store_id: str) -> dict[str, Any]:

@@ -166,7 +166,13 @@ class CentralClient:
         return self._request(method, path, json_body=body, headers=headers)
 
     def profile(self, customer_id: str) -> dict[str, Any]:
-        """The customer 360 bundle (``GET /v1/customers/{id}/profile``)."""
+        """The customer 360 bundle (``GET /v1/customers/{id}/profile``) as seen from this
+        device's store: ``customer``, ``summary``, ``timeline`` (newest first) and
+        ``timeline_next_before``, ``cart`` (None without an active online cart; each line has
+        its price, ``available_here`` and ``enough_here``, and when short here
+        ``alternatives`` — other sizes and colours in stock here — and ``elsewhere`` — other
+        stores with stock) and ``open_items`` (``pickups``, ``reservations``, ``returns``,
+        ``tickets``)."""
         return self._json("GET", f"/v1/customers/{_seg(customer_id)}/profile")
 
     def customer(self, customer_id: str) -> dict[str, Any]:
@@ -174,7 +180,9 @@ class CentralClient:
         return self._json("GET", f"/v1/customers/{_seg(customer_id)}")
 
     def search_customers(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Central's customer search (name words, phone, e-mail, card number)."""
+        """Central's brand-wide customer search (name words, phone, e-mail, card number): up
+        to ``limit`` customers, each in the change feed's customer shape (``id``, names,
+        ``card_number``, ``tier``, ``points_balance``, ``home_store_id`` …)."""
         body = self._json("GET", "/v1/customers", params={"q": q, "limit": limit})
         return list(body["customers"])
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import event
+
 from clerk.central import models as m
 from clerk.central.db import transaction
+from clerk.central.profile import cart_bundle, size_order
 from tests.central.core_fixtures import (
     NOW,
     Central,
     add_customer,
     add_order,
+    add_product,
     central,
     problem_slug,
 )
@@ -178,3 +182,146 @@ def test_order_by_id_and_number_from_any_store(central: Central) -> None:
     missing = central.get("/v1/orders/none")
     assert missing.status_code == 404 and problem_slug(missing) == "order-not-found"
     assert problem_slug(central.get("/v1/orders", number="X-0")) == "order-not-found"
+
+
+def _shelf(c: Central) -> str:
+    """A parka style in three colours and six sizes with stock here and in five more stores,
+    and a cart wanting two black M (one here) and a T-shirt there is enough of."""
+    stock_here = {
+        ("czarny", "S"): 3,
+        ("czarny", "M"): 1,
+        ("czarny", "L"): 0,  # on hand but held: not available
+        ("czarny", "XL"): 1,
+        ("czarny", "XXL"): 4,
+        ("granatowy", "S"): 1,
+        ("granatowy", "M"): 2,
+        ("granatowy", "L"): 5,
+        ("szary", "XS"): 2,
+        ("szary", "M"): 1,
+        ("szary", "XL"): 3,
+    }
+    with transaction(c.factory) as session:
+        for store_id, city in (
+            ("GDA-01", "Gdańsk"),
+            ("POZ-01", "Poznań"),
+            ("WRO-01", "Wrocław"),
+            ("LOD-01", "Łódź"),
+            ("SZC-01", "Szczecin"),
+        ):
+            session.add(m.Store(id=store_id, name=f"Sklep {city}", city=city, address="ul. 1"))
+        session.flush()
+        for colour in ("czarny", "granatowy", "szary"):
+            for size in ("XS", "S", "M", "L", "XL", "XXL"):
+                add_product(session, f"PAR-{colour[:3].upper()}-{size}", size=size, colour=colour)
+        for (colour, size), count in stock_here.items():
+            held = 2 if count == 0 else 0
+            sku = f"PAR-{colour[:3].upper()}-{size}"
+            session.add(m.Inventory(store_id="WAW-01", sku=sku, on_hand=count + held, held=held))
+        for store_id, on_hand, held in (
+            ("KRK-01", 2, 0),
+            ("GDA-01", 6, 0),
+            ("POZ-01", 1, 1),  # all held: not offered
+            ("WRO-01", 2, 0),
+            ("LOD-01", 9, 1),
+            ("SZC-01", 1, 0),
+        ):
+            session.add(m.Inventory(store_id=store_id, sku="PAR-CZA-M", on_hand=on_hand, held=held))
+        customer = add_customer(session, "Ewa", "Nowak")
+        cart = m.Cart(id="cart-e", customer_id=customer.id, updated_at=NOW)
+        cart.lines.append(m.CartLine(line_no=1, sku="PAR-CZA-M", qty=2))
+        cart.lines.append(m.CartLine(line_no=2, sku="TS-M", qty=1))
+        cart.lines.append(m.CartLine(line_no=3, sku="JK-M", qty=9))
+        session.add(cart)
+        return customer.id
+
+
+def test_profile_cart_offers_other_sizes_and_colours_here_and_other_stores(
+    central: Central,
+) -> None:
+    customer_id = _shelf(central)
+    lines = central.get(f"/v1/customers/{customer_id}/profile").json()["cart"]["lines"]
+    parka, shirt, jacket = lines
+    assert parka["available_here"] == 1 and parka["enough_here"] is False
+    offered = [(a["colour"], a["size"], a["available_here"]) for a in parka["alternatives"]]
+    assert offered == [
+        # the same colour in other sizes, in shelf order (L is all held)
+        ("czarny", "S", 3),
+        ("czarny", "XL", 1),
+        ("czarny", "XXL", 4),
+        # the same size in other colours
+        ("granatowy", "M", 2),
+        ("szary", "M", 1),
+        # the rest, by colour and size; capped at eight (szary XL left off)
+        ("granatowy", "S", 1),
+        ("granatowy", "L", 5),
+        ("szary", "XS", 2),
+    ]
+    first = parka["alternatives"][0]
+    assert set(first) == {"sku", "ean", "size", "colour", "available_here"}
+    assert first["sku"] == "PAR-CZA-S" and len(first["ean"]) == 13
+    assert parka["elsewhere"] == [
+        {"store_id": "LOD-01", "store_name": "Sklep Łódź", "available": 8},
+        {"store_id": "GDA-01", "store_name": "Sklep Gdańsk", "available": 6},
+        {"store_id": "KRK-01", "store_name": "Kraków Rynek", "available": 2},
+        {"store_id": "WRO-01", "store_name": "Sklep Wrocław", "available": 2},
+        {"store_id": "SZC-01", "store_name": "Sklep Szczecin", "available": 1},
+    ]
+    # Enough here: nothing else offered, though KRK-01 has TS-M and TS-L is here.
+    assert shirt["enough_here"] is True
+    assert shirt["alternatives"] == [] and shirt["elsewhere"] == []
+    # Short, but no other variant of the style and no other store has it.
+    assert jacket["enough_here"] is False
+    assert jacket["alternatives"] == [] and jacket["elsewhere"] == []
+
+
+def test_profile_cart_alternatives_are_seen_from_the_asking_store(central: Central) -> None:
+    customer_id = _shelf(central)
+    lines = central.get(f"/v1/customers/{customer_id}/profile", store_id="KRK-01").json()
+    parka = lines["cart"]["lines"][0]
+    assert parka["available_here"] == 2 and parka["enough_here"] is True
+    assert parka["alternatives"] == [] and parka["elsewhere"] == []
+    jacket = lines["cart"]["lines"][2]
+    assert jacket["available_here"] == 0
+    assert jacket["elsewhere"] == [
+        {"store_id": "WAW-01", "store_name": "Warszawa Centrum", "available": 4}
+    ]
+
+
+def test_profile_cart_costs_the_same_queries_for_one_short_line_or_many(
+    central: Central,
+) -> None:
+    customer_id = _shelf(central)
+
+    def statements(skus: list[str]) -> int:
+        with transaction(central.factory) as session:
+            cart = session.get(m.Cart, "cart-e")
+            assert cart is not None
+            cart.lines = [
+                m.CartLine(line_no=i, sku=sku, qty=9) for i, sku in enumerate(skus, start=1)
+            ]
+        seen: list[str] = []
+        engine = central.factory.kw["bind"]
+
+        def count(*args: object) -> None:
+            seen.append(str(args[2]))
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            with central.factory() as session:
+                bundle = cart_bundle(session, customer_id, "WAW-01")
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        assert bundle is not None and all(not line["enough_here"] for line in bundle["lines"])
+        return len(seen)
+
+    one = statements(["PAR-CZA-M"])
+    many = statements(["PAR-CZA-M", "PAR-GRA-L", "PAR-SZA-XL", "JK-M", "TS-M", "PAR-CZA-XS"])
+    # the cart, its lines, products, stock here, the style variants here, other stores
+    assert one == many == 6, (one, many)
+
+
+def test_sizes_sort_in_shelf_order() -> None:
+    sizes = ["ONE", "43", "XL", "39-42", "S", "XXS", "37", "M", "35-38", "L", "XXL"]
+    assert sorted(sizes, key=size_order) == [
+        "XXS", "S", "M", "L", "XL", "XXL", "35-38", "37", "39-42", "43", "ONE"
+    ]  # fmt: skip

@@ -79,6 +79,93 @@ def test_resolve_refusals(api: Api) -> None:
     assert unknown.status_code == 404 and problem_type(unknown) == "customer-not-found"
 
 
+def _visits(api: Api) -> list[tuple[str, str]]:
+    with api.session() as session:
+        rows = session.execute(
+            select(m.Interaction.id, m.Interaction.store_id)
+            .where(m.Interaction.kind == "visit")
+            .order_by(m.Interaction.created_at, m.Interaction.id)
+        ).all()
+        return [(row.id, row.store_id) for row in rows]
+
+
+def test_resolve_records_the_visit_under_the_tablet_id(api: Api) -> None:
+    body = {"id": "visit-tab-0001", "staff_id": "anna", "code": api.world.customer.card_number}
+    first = api.post("/v1/loyalty/resolve", body)
+    assert first.status_code == 200, first.text
+    assert first.json()["visit_recorded"] is True and first.json()["visit_id"] == "visit-tab-0001"
+    assert _visits(api) == [("visit-tab-0001", "WAW-01")]
+    assert api.feed("WAW-01", "interaction", "visit-tab-0001")[-1]["kind"] == "visit"
+    # Later the same day, under another id: no second row, and the answer names the first.
+    again = api.post("/v1/loyalty/resolve", dict(body, id="visit-tab-0002"))
+    assert again.status_code == 200, again.text
+    assert again.json()["visit_recorded"] is False and again.json()["bonus_points"] == 0
+    assert again.json()["visit_id"] == "visit-tab-0001"
+    assert _visits(api) == [("visit-tab-0001", "WAW-01")]
+
+
+def test_resolve_without_an_id_names_the_visit_central_chose(api: Api) -> None:
+    body = {"staff_id": "anna", "customer_id": api.world.customer.id}
+    answer = api.post("/v1/loyalty/resolve", body)
+    assert answer.status_code == 200, answer.text
+    assert _visits(api) == [(answer.json()["visit_id"], "WAW-01")]
+
+
+def test_resolve_refuses_a_visit_id_naming_another_row(api: Api) -> None:
+    path = f"/v1/customers/{api.world.customer.id}/interactions"
+    note = api.post(path, {"id": "note-tab-0001", "staff_id": "anna", "kind": "note"})
+    assert note.status_code == 201, note.text
+    body = {"id": "note-tab-0001", "staff_id": "anna", "customer_id": api.world.customer.id}
+    taken = api.post("/v1/loyalty/resolve", body)
+    assert taken.status_code == 409 and problem_type(taken) == "id-taken"
+    assert _visits(api) == []
+    with api.session() as session:
+        row = session.get(m.Customer, api.world.customer.id)
+        assert row is not None and row.points_balance == 1000  # no bonus without the visit
+
+
+def test_resolve_by_customer_id_after_the_token_expired(api: Api) -> None:
+    """The tablet recognised the customer offline; the command arrives after the token's
+    5 minutes: the token itself is refused, the customer id it named is not."""
+    customer = api.world.customer
+    expired = _token(api, issued=-timedelta(minutes=6))
+    by_code = api.post("/v1/loyalty/resolve", {"staff_id": "anna", "code": expired})
+    assert by_code.status_code == 422 and problem_type(by_code) == "token-expired"
+    body = {"id": "visit-tab-0003", "staff_id": "anna", "customer_id": customer.id}
+    by_id = api.post("/v1/loyalty/resolve", body)
+    assert by_id.status_code == 200, by_id.text
+    answer = by_id.json()
+    assert answer["customer_id"] == customer.id and answer["customer"]["id"] == customer.id
+    assert answer["visit_recorded"] is True and answer["visit_id"] == "visit-tab-0003"
+    assert answer["bonus_points"] == 10 and answer["customer"]["points_balance"] == 1010
+    unknown = api.post("/v1/loyalty/resolve", {"staff_id": "anna", "customer_id": "cus-nobody"})
+    assert unknown.status_code == 404 and problem_type(unknown) == "customer-not-found"
+    other_role = api.post("/v1/loyalty/resolve", {"staff_id": "piotr", "customer_id": customer.id})
+    assert problem_type(other_role) == "role-not-allowed"
+
+
+def test_resolve_needs_exactly_one_of_code_and_customer_id(api: Api) -> None:
+    customer = api.world.customer
+    both = {"staff_id": "anna", "code": customer.card_number, "customer_id": customer.id}
+    for body in (both, {"staff_id": "anna"}, {"staff_id": "anna", "id": "visit-tab-0004"}):
+        answer = api.post("/v1/loyalty/resolve", body)
+        assert answer.status_code == 422, answer.text
+        assert problem_type(answer) == "code-or-customer-id"
+    assert _visits(api) == []
+
+
+def test_resolve_by_customer_id_replays_under_its_key(api: Api) -> None:
+    body = {"id": "visit-tab-0005", "staff_id": "anna", "customer_id": api.world.customer.id}
+    first = api.post("/v1/loyalty/resolve", body, key="lr-id-1")
+    second = api.post("/v1/loyalty/resolve", body, key="lr-id-1")
+    assert first.status_code == second.status_code == 200
+    assert first.json() == second.json() and second.json()["visit_recorded"] is True
+    assert second.headers["Idempotent-Replayed"] == "true"
+    assert _visits(api) == [("visit-tab-0005", "WAW-01")]
+    changed = api.post("/v1/loyalty/resolve", dict(body, id="visit-tab-0006"), key="lr-id-1")
+    assert changed.status_code == 422 and problem_type(changed) == "idempotency-key-reused"
+
+
 def test_interactions_land_on_the_timeline_and_feed(api: Api) -> None:
     customer = api.world.customer
     path = f"/v1/customers/{customer.id}/interactions"

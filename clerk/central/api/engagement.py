@@ -32,12 +32,21 @@ def resolve(
     device: DeviceDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """A scanned loyalty token (``CLK1.L…``) or card number → the customer (roles sales,
-    manager); records today's visit to this store and the once-a-day visit bonus.
+    """Who is at the counter → the customer (roles sales, manager); records today's visit to
+    this store and the once-a-day visit bonus.
+
+    Send exactly one of ``code`` (a scanned loyalty token ``CLK1.L…`` or card number) and
+    ``customer_id`` (a customer the tablet already recognised, e.g. offline from a token that
+    has expired since); both or neither → 422 ``code-or-customer-id``. ``id`` (optional): the
+    id the tablet chose for the visit interaction; it is used only when this call records
+    the visit, so the tablet's local visit row and central's are the same row.
 
     422 ``token-expired``, ``token-bad-signature``, ``scan-bad-check-digit``,
-    ``not-a-loyalty-code`` …; 404 for an unknown card. Answers ``{"customer_id", "customer",
-    "visit_recorded", "bonus_points"}``.
+    ``not-a-loyalty-code`` …; 404 ``customer-not-found`` for an unknown card or customer id;
+    409 ``id-taken`` when ``id`` names another row. Answers ``{"customer_id", "customer",
+    "visit_recorded", "visit_id", "bonus_points"}``: ``visit_recorded`` is false when a visit
+    to this store was already recorded today, and ``visit_id`` names today's visit here
+    either way (the earlier one's id in that case).
     """
 
     def work(session: Session) -> Answer:
@@ -46,6 +55,7 @@ def resolve(
             "customer_id": found.customer.id,
             "customer": customer_dict(found.customer),
             "visit_recorded": found.visit is not None,
+            "visit_id": found.visit_id,
             "bonus_points": found.bonus_points,
         }
         return 200, payload, {}

@@ -23,7 +23,6 @@ from clerk.central.ops.common import (
     check_staff,
     choose_id,
     lock_row,
-    new_id,
     publish_touched,
     start_use_case,
     store_of,
@@ -41,18 +40,31 @@ Id = Annotated[str, Field(min_length=1, max_length=40)]
 
 
 class ResolveIn(Command):
-    """``POST /v1/loyalty/resolve``: what was scanned or typed — a loyalty token or card number."""
+    """``POST /v1/loyalty/resolve``: who is at the counter — exactly one of ``code`` (a
+    scanned or typed loyalty token or card number) or ``customer_id`` (a customer the tablet
+    already recognised, e.g. offline from a token that may have expired since).
 
+    ``id``: the id the tablet chose for the visit interaction, so its local visit row and
+    central's are the same row.
+    """
+
+    id: ClientId | None = None
     staff_id: Id
-    code: Annotated[str, Field(min_length=1, max_length=2000)]
+    code: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+    customer_id: Id | None = None
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """Who the code names, and what their visit earned."""
+    """Who the code names, and what their visit earned.
+
+    ``visit``: the visit recorded now (None when one was already recorded today at this
+    store); ``visit_id``: today's visit here either way.
+    """
 
     customer: m.Customer
     visit: m.Interaction | None
+    visit_id: str
     bonus_points: int
 
 
@@ -117,32 +129,47 @@ def _token_problem(error: TokenError) -> Problem:
 def resolve_loyalty(
     session: Session, device: DeviceLike, cmd: ResolveIn, now: datetime
 ) -> Resolved:
-    """Identify a customer by a loyalty token or card; record today's store visit and bonus.
+    """Identify a customer by a loyalty token or card, or take the customer id the tablet
+    already knows; record today's store visit and bonus.
 
-    One visit is recorded per customer, store and local day; the visit bonus follows
-    :func:`clerk.domain.loyalty.visit_bonus_due` (once a day, at any store).
+    One visit is recorded per customer, store and local day (under the tablet's ``id`` when
+    given); the visit bonus follows :func:`clerk.domain.loyalty.visit_bonus_due` (once a day,
+    at any store). A ``customer_id`` is not re-checked against a token: the tablet verified
+    the token when it was scanned, possibly minutes before it could send the command.
     """
+    if (cmd.code is None) == (cmd.customer_id is None):
+        raise unprocessable(
+            "code-or-customer-id",
+            "Send exactly one of code (a loyalty token or card number) and customer_id.",
+        )
     start_use_case(session)
     check_staff(session, device, cmd.staff_id, SALES)
-    customer_id = _customer_id_of(session, cmd.code.strip(), now)
+    if cmd.code is not None:
+        customer_id = _customer_id_of(session, cmd.code.strip(), now)
+    else:
+        assert cmd.customer_id is not None
+        customer_id = cmd.customer_id
     customer = lock_row(session, m.Customer, customer_id, "customer")
     store = store_of(session, device.store_id)
     zone = ZoneInfo(store.timezone)
     today = now.astimezone(zone).date()
     day_start = datetime.combine(today, time(0), tzinfo=zone)
-    visited = session.execute(
-        select(m.Interaction.id).where(
+    visit_id = session.execute(
+        select(m.Interaction.id)
+        .where(
             m.Interaction.customer_id == customer.id,
             m.Interaction.kind == InteractionKind.VISIT.value,
             m.Interaction.store_id == store.id,
             m.Interaction.created_at >= day_start,
             m.Interaction.created_at < day_start + timedelta(days=1),
         )
-    ).first()
+        .order_by(m.Interaction.created_at, m.Interaction.id)
+        .limit(1)
+    ).scalar_one_or_none()
     visit: m.Interaction | None = None
-    if visited is None:
+    if visit_id is None:
         visit = m.Interaction(
-            id=new_id(),
+            id=choose_id(session, cmd.id, "interaction", m.Interaction),
             customer_id=customer.id,
             kind=InteractionKind.VISIT.value,
             channel=Channel.STORE.value,
@@ -152,8 +179,9 @@ def resolve_loyalty(
             store_id=store.id,
             created_at=now,
         )
-        session.add(visit)
+        add_new(session, visit, "interaction")
         touched(session).interactions.append(visit)
+        visit_id = visit.id
     bonus = 0
     if visit_bonus_due(customer.last_visit_bonus_on, today):
         customer.last_visit_bonus_on = today
@@ -171,7 +199,7 @@ def resolve_loyalty(
     feed.ensure_in_slice(session, store.id, customer.id, now)
     touched(session).customers[customer.id] = customer
     publish_touched(session, now)
-    return Resolved(customer, visit, bonus)
+    return Resolved(customer, visit, visit_id, bonus)
 
 
 def add_interaction(
