@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -46,10 +47,12 @@ from clerk.sync.engine import ProfileLookup
 __all__ = [
     "TIMELINE_PAGE",
     "CustomerDirectory",
+    "OrderDetail",
     "find_customers",
     "find_customers_central",
     "local_360",
     "older_timeline",
+    "order_detail",
     "remote_360",
     "ticket_thread",
 ]
@@ -66,6 +69,8 @@ class CustomerDirectory(Protocol):
     def lookup_customer(self, customer_id: str) -> ProfileLookup: ...
 
     def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None: ...
+
+    def fetch_order(self, order_id: str) -> dict[str, Any] | None: ...
 
 
 # -- the local slice ---------------------------------------------------------------------------
@@ -408,6 +413,32 @@ def ticket_thread(entries: Iterable[TimelineEntry], ticket_id: str) -> list[Time
     ]
     thread.sort(key=lambda e: (e.at, e.ref_id))
     return thread
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    """An order with its lines and payments, and the returns made of it."""
+
+    order: Order
+    returns: tuple[Return, ...]
+    from_central: bool
+
+
+def order_detail(
+    ctx: ServiceContext, directory: CustomerDirectory | None, order_id: str
+) -> OrderDetail | None:
+    """The order from the tablet, or from central when the tablet does not hold it; None
+    when neither has it (or central cannot be reached)."""
+    with ctx.store.unit(read_only=True) as unit:
+        order = unit.orders.get(order_id)
+        if order is not None:
+            return OrderDetail(order, tuple(unit.orders.returns_of(order_id)), False)
+    if directory is None:
+        return None
+    data = directory.fetch_order(order_id)
+    if data is None:
+        return None
+    return OrderDetail(Order.from_dict(data), (), True)
 
 
 # -- search -----------------------------------------------------------------------------------

@@ -239,6 +239,14 @@ class StoreInfoRepo(_Repo):
     def store(self, store_id: str) -> Store | None:
         return self._by_id(Store, "store", store_id)
 
+    def names(self) -> dict[str, str]:
+        """Every store the tablet knows: id → name."""
+        table = _t("store")
+        return {
+            str(data["id"]): str(data.get("name") or data["id"])
+            for data in (loads(text) for text in self._conn.execute(select(table.c.data)).scalars())
+        }
+
     def settings(self, store_id: str) -> dict[str, Any] | None:
         """The store's settings as central sends them (plain data)."""
         table = _t("settings")

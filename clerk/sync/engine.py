@@ -291,6 +291,21 @@ class SyncEngine:
             unit.profiles.put(customer_id, bundle, now)
         return ProfileLookup(bundle, "central", reached=True)
 
+    def fetch_order(self, order_id: str) -> dict[str, Any] | None:
+        """Any order of any channel from central; None when central does not know it or
+        cannot be reached (the clerk is told which by the connectivity state)."""
+        try:
+            reply = self.client.order(order_id)
+        except CentralRefused as refused:
+            if refused.status == 404:
+                return None
+            raise
+        except (CentralUnavailable, DeviceNotAuthorized) as exc:
+            self._note_failure(exc)
+            return None
+        self._note_online()
+        return reply.body
+
     def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None:
         """Central's customer search; None when central cannot be reached."""
         try:

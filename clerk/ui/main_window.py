@@ -279,6 +279,12 @@ class MainWindow(QMainWindow):
             handle(text)
 
     def _customer_scanned(self, scan: CustomerScan) -> None:
+        counter = self._screens[Screen.COUNTER]
+        handle = getattr(counter, "show_customer_scan", None)
+        if callable(handle):
+            if self.go(Screen.COUNTER):
+                handle(scan)
+            return
         if scan.customer_id is None:
             text = self.tr(
                 "Loyalty card {card}: the customer is not on this tablet yet; the Counter "
@@ -317,6 +323,10 @@ class MainWindow(QMainWindow):
         self._routed(Screen.RETURNS, text)
 
     def _product_checked(self, check: ProductCheck) -> None:
+        # A product scanned during a sale goes into its basket.
+        add = getattr(self._screens[Screen.COUNTER], "add_product", None)
+        if callable(add) and self._current is Screen.COUNTER and add(check):
+            return
         from clerk.ui.scanning.product_check import ProductCheckDialog
 
         dialog = ProductCheckDialog(check, self)
@@ -337,6 +347,23 @@ class MainWindow(QMainWindow):
     def _data_changed(self, entities: frozenset[str]) -> None:
         if "staff" in entities and self.showing_sign_in:
             self.sign_in.reload()
+        for widget in self._screens.values():
+            changed = getattr(widget, "data_changed", None)
+            if callable(changed):
+                changed(entities)
+
+    def open_pickup(self, order_id: str) -> None:
+        """Open ``order_id`` on the Pickup screen (from a customer's open items)."""
+        if not self.go(Screen.PICKUP):
+            return
+        pickup = self._screens[Screen.PICKUP]
+        open_order = getattr(pickup, "open_order", None)
+        if callable(open_order):
+            open_order(order_id)
+            return
+        handle = getattr(pickup, "show_scan", None)
+        if callable(handle):
+            handle(self.tr("Order {order} opened from the Counter.").replace("{order}", order_id))
 
     def _failed(self, error: BaseException) -> None:
         self.message_bar.show_message(error_text(error), "error")

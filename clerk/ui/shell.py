@@ -27,6 +27,7 @@ from clerk.ui.main_window import MainWindow
 from clerk.ui.scanning.router import ScanRouter
 from clerk.ui.scanning.wedge import WedgeFilter
 from clerk.ui.screens.attention import AttentionScreen
+from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.session import AppServices, Screen, StaffSession
 from clerk.ui.theme import Colors
 
@@ -100,6 +101,7 @@ class Shell:
         )
         self.wedge.scanned.connect(self.router.submit)
         attention = AttentionScreen(self.services, tablet.pins)
+        counter = CounterScreen(self.services, colors)
         if window is None:
             window = MainWindow(
                 colors,
@@ -108,7 +110,13 @@ class Shell:
                 demo_pins=demo.pins if demo else None,
             )
         self.window = window
-        window.attach(self.services, tablet.pins, self.router, {Screen.ATTENTION: attention})
+        window.attach(
+            self.services,
+            tablet.pins,
+            self.router,
+            {Screen.ATTENTION: attention, Screen.COUNTER: counter},
+        )
+        counter.pickupRequested.connect(window.open_pickup)
         self._show_sync_state()
         self.window.top_bar.set_camera_visible(settings.camera_enabled)
         self.window.enrollmentRequired.connect(self._revoked)

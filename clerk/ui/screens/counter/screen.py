@@ -1,0 +1,651 @@
+"""The Counter (F1): recognise the customer and serve them as one brand.
+
+Two pages: finding the customer (scan prompt and search as you type) and their 360 (header,
+one timeline across channels, open items, the online cart).  Every read runs off the UI thread
+through the bridge; a customer on the tablet is painted from the local store within a frame,
+one outside it is asked of central (and cached), and offline the signed loyalty code alone
+still says who is at the counter.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.domain.entities import Customer
+from clerk.services.customer_view import Customer360, CustomerHit, TimelineEntry
+from clerk.services.customers import (
+    find_customers,
+    find_customers_central,
+    local_360,
+    older_timeline,
+    order_detail,
+    remote_360,
+    ticket_thread,
+)
+from clerk.services.engagement import Contact, add_note, record_visit, reveal_contact
+from clerk.services.scanning import CustomerScan, ProductCheck
+from clerk.ui.models.timeline import ENTRY_ROLE, TimelineFilter, TimelineModel
+from clerk.ui.resources import icon
+from clerk.ui.screens.counter.detail import NoteDialog, OrderDialog, ThreadDialog
+from clerk.ui.screens.counter.find import FindCustomer
+from clerk.ui.screens.counter.header import CustomerHeader
+from clerk.ui.screens.counter.panels import CartPanel, OpenItemsPanel
+from clerk.ui.screens.counter.words import kind_filters, points_text
+from clerk.ui.session import AppServices, Screen
+from clerk.ui.texts import channel_name, error_text
+from clerk.ui.theme import Colors
+
+log = logging.getLogger(__name__)
+
+# What, changed by the sync engine, may change the 360 on screen.
+_RELOAD_ON = frozenset(
+    {"customer", "order", "cart", "interaction", "loyalty", "return", "reservation", "inventory"}
+)
+
+
+class CounterScreen(QWidget):
+    """Find the customer; their 360; the online cart finished here."""
+
+    customerShown = Signal(str)  # the customer id, once the 360 is on screen
+    pickupRequested = Signal(str)  # an order id to open on the Pickup screen
+
+    def __init__(self, services: AppServices, colors: Colors, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = Screen.COUNTER
+        self.setObjectName("screen_counter")
+        self.services = services
+        self._colors = colors
+        self.view: Customer360 | None = None
+        self._wanted: str | None = None  # the customer being loaded
+        self._stores: dict[str, str] = {}
+        self._checkout: Any = None
+
+        self.finder = FindCustomer(colors, self)
+        self.finder.queryChanged.connect(self._search)
+        self.finder.customerChosen.connect(self._chosen)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.finder)
+        self.pages.addWidget(self._build_360())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._load_stores()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build_360(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("customer360")
+        c = self._colors
+
+        self.back = QPushButton(icon("counter", c.text, 20), self.tr("Next customer"), page)
+        self.back.setObjectName("nextCustomer")
+        self.back.setAccessibleName(self.tr("Close this customer and serve the next one"))
+        self.back.clicked.connect(self.close_customer)
+        self.banner = QLabel(page)
+        self.banner.setObjectName("counterBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.add_note_button = QPushButton(icon("note", c.text, 20), self.tr("Add note"), page)
+        self.add_note_button.setObjectName("addNote")
+        self.add_note_button.setAccessibleName(self.tr("Add a note to the customer's thread"))
+        self.add_note_button.clicked.connect(self.open_note)
+        bar = QHBoxLayout()
+        bar.setSpacing(12)
+        bar.addWidget(self.back)
+        bar.addWidget(self.banner, 1)
+        bar.addWidget(self.add_note_button)
+        self.sell = QPushButton(icon("cart", c.accent_text, 20), self.tr("Finalize cart"), page)
+        self.sell.setObjectName("sell")
+        self.sell.setAccessibleName(self.tr("Finalize the online cart or start a sale"))
+        self.sell.setProperty("primary", True)
+        self.sell.clicked.connect(self.finalize)
+        bar.addWidget(self.sell)
+
+        self.header = CustomerHeader(c, page)
+        self.header.revealRequested.connect(self.reveal_contact)
+
+        # The timeline with its filters.
+        self.timeline = TimelineModel(c, self)
+        self.timeline.olderWanted.connect(self._older)
+        self.filtered = TimelineFilter(self)
+        self.filtered.setSourceModel(self.timeline)
+        self.channels = QButtonGroup(self)
+        self.channels.setExclusive(True)
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        for key, text in [("all", self.tr("All channels"))] + [
+            (ch, channel_name(ch)) for ch in ("web", "app", "phone", "store")
+        ]:
+            chip = QPushButton(text, page)
+            chip.setObjectName(f"channel_{key}")
+            chip.setAccessibleName(self.tr("Show {channel}").replace("{channel}", text))
+            chip.setCheckable(True)
+            if key != "all":
+                chip.setIcon(icon(key, c.text, 18))
+            chip.setChecked(key == "all")
+            chip.clicked.connect(lambda _=False, k=key: self.filtered.set_channel(k))
+            self.channels.addButton(chip)
+            chips.addWidget(chip)
+        chips.addStretch(1)
+        self.kinds = QComboBox(page)
+        self.kinds.setObjectName("timelineKind")
+        self.kinds.setAccessibleName(self.tr("Show only one kind of entry"))
+        self.kinds.setMinimumWidth(200)
+        for key, text in kind_filters():
+            self.kinds.addItem(text, key)
+        self.kinds.currentIndexChanged.connect(
+            lambda _i: self.filtered.set_kind(str(self.kinds.currentData()))
+        )
+
+        self.table = QTableView(page)
+        self.table.setObjectName("timeline")
+        self.table.setAccessibleName(self.tr("The customer's timeline across channels"))
+        self.table.setModel(self.filtered)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(TimelineModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        head.resizeSection(TimelineModel.WHEN, 132)
+        head.resizeSection(TimelineModel.CHANNEL, 170)
+        head.resizeSection(TimelineModel.AMOUNT, 104)
+        head.resizeSection(TimelineModel.STATUS, 116)
+        self.table.activated.connect(self._open_entry)
+        self.table.doubleClicked.connect(self._open_entry)
+        timeline_title = QLabel(self.tr("Timeline"), page)
+        timeline_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        title_row = QHBoxLayout()
+        title_row.addWidget(timeline_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.kinds)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addLayout(title_row)
+        left.addLayout(chips)
+        left.addWidget(self.table, 1)
+
+        self.open_items = OpenItemsPanel(c, page)
+        self.open_items.pickupOpened.connect(self.pickupRequested)
+        self.open_items.ticketOpened.connect(self._open_thread)
+        self.cart = CartPanel(c, page)
+        self.cart.finalizeRequested.connect(self.finalize)
+        side = QWidget(page)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(12)
+        side_layout.addWidget(self.open_items)
+        side_layout.addWidget(self.cart)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(page)
+        scroll.setObjectName("counterSide")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(320)
+        scroll.setMaximumWidth(380)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addLayout(left, 1)
+        body.addWidget(scroll)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(bar)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
+        return page
+
+    # -- the screen's hooks (MainWindow) ------------------------------------------------------
+
+    def reset(self) -> None:
+        """Another staff member signed in: forget the customer and the search."""
+        self._close_checkout()
+        self.close_customer()
+
+    def shown(self) -> None:
+        if self.view is None:
+            self.finder.search.setFocus()
+
+    def focus_search(self) -> None:
+        self.close_customer()
+        self.finder.search.setFocus()
+        self.finder.search.selectAll()
+
+    def cancel(self) -> None:
+        if self.view is not None:
+            self.close_customer()
+        else:
+            self.finder.clear()
+
+    def primary_action(self) -> None:
+        if self.view is not None:
+            self.finalize()
+
+    def show_scan(self, text: str) -> None:
+        """A scan routed here that is not a customer (the main window words it)."""
+        self._say(text, "info")
+
+    # -- recognising --------------------------------------------------------------------------
+
+    def show_customer_scan(self, scan: CustomerScan) -> None:
+        """A loyalty code or card was scanned anywhere in the app."""
+        if scan.customer_id is not None:
+            self.open_customer(scan.customer_id, named_by_token=scan.via == "token")
+            return
+        card = scan.card_number or ""
+        self._wanted = "card:" + card
+        self._say(
+            self.tr("Card {card} is not on this tablet; asking central…").replace("{card}", card),
+            "info",
+        )
+        directory = self.services.directory
+        if directory is None:
+            self._card_unknown(card, offline=True)
+            return
+        self.services.bridge.op(find_customers_central, directory, card, 5).read_only().success(
+            lambda hits: self._card_found(card, hits)
+        ).failure(self._failed).run()
+
+    def _card_found(self, card: str, hits: list[CustomerHit] | None) -> None:
+        if self._wanted != "card:" + card:
+            return
+        if hits is None:
+            self._card_unknown(card, offline=True)
+            return
+        if not hits:
+            self._card_unknown(card, offline=False)
+            return
+        self.open_customer(hits[0].customer_id)
+
+    def _card_unknown(self, card: str, *, offline: bool) -> None:
+        if offline:
+            text = self.tr(
+                "Card {card} is not on this tablet and central cannot be reached. Ask for the "
+                "code in their app (it works offline), or search by name."
+            )
+        else:
+            text = self.tr("No customer has card {card}. Check the number on the card.")
+        self._say(text.replace("{card}", card), "error")
+
+    def open_customer(self, customer_id: str, *, named_by_token: bool = False) -> None:
+        """Show the 360 of ``customer_id``: from the tablet, else from central."""
+        self._wanted = customer_id
+        self.services.bridge.op(local_360, self.services.ctx, customer_id).read_only().success(
+            lambda view: self._local_answer(customer_id, view, named_by_token)
+        ).failure(self._failed).run()
+
+    def _local_answer(
+        self, customer_id: str, view: Customer360 | None, named_by_token: bool
+    ) -> None:
+        if self._wanted != customer_id:
+            return
+        if view is not None:
+            self._show(view)
+            self._record_visit(customer_id)
+            return
+        directory = self.services.directory
+        if directory is None:
+            self._remote_answer(customer_id, None, named_by_token, offline=True)
+            return
+        self._say(self.tr("Not on this tablet yet — fetching the customer from central…"), "info")
+        self.services.bridge.op(
+            partial(remote_360, named_by_token=named_by_token),
+            self.services.ctx,
+            directory,
+            customer_id,
+        ).read_only().success(
+            lambda found: self._remote_answer(customer_id, found, named_by_token)
+        ).failure(self._failed).run()
+
+    def _remote_answer(
+        self,
+        customer_id: str,
+        view: Customer360 | None,
+        named_by_token: bool,
+        offline: bool = False,
+    ) -> None:
+        if self._wanted != customer_id:
+            return
+        if view is None and named_by_token and offline:
+            view = Customer360(
+                customer_id,
+                None,
+                "token",
+                unavailable=frozenset({"profile", "timeline", "cart", "open_items"}),
+            )
+        if view is None:
+            self._say(
+                self.tr("Central does not know this customer. Check the code or search by name."),
+                "error",
+            )
+            return
+        self._show(view)
+        self._record_visit(customer_id)
+
+    def _record_visit(self, customer_id: str) -> None:
+        actor = self.services.session.actor()
+        self.services.bridge.op(record_visit, self.services.ctx, actor, customer_id).success(
+            lambda done: self._visit_recorded(customer_id, done)
+        ).failure(lambda error: log.info("the store visit was not recorded: %s", error)).run()
+
+    def _visit_recorded(self, customer_id: str, done: Any) -> None:
+        if done is None or self.view is None or self.view.customer_id != customer_id:
+            return
+        bonus = int(done.value.bonus_points)
+        if bonus and self.view.customer is not None:
+            self.header.set_points(self.view.customer.points_balance + bonus)
+            self._say(
+                self.tr("Store visit recorded: {points} visit bonus.").replace(
+                    "{points}", points_text(bonus, signed=True)
+                ),
+                "ok",
+            )
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _show(self, view: Customer360) -> None:
+        self.view = view
+        self.header.show_customer(view)
+        self.timeline.reset(view.timeline, view.timeline_before)
+        self.open_items.show_items(view.open_items, "open_items" in view.unavailable)
+        self.cart.show_cart(view.cart, "cart" in view.unavailable)
+        self.add_note_button.setEnabled(view.customer is not None)
+        has_cart = view.cart is not None and bool(view.cart.lines)
+        self.sell.setText(self.tr("Finalize cart") if has_cart else self.tr("New sale"))
+        self._source_banner(view)
+        self.pages.setCurrentIndex(1)
+        self.table.scrollToTop()
+        self.customerShown.emit(view.customer_id)
+
+    def _source_banner(self, view: Customer360) -> None:
+        if view.source == "token":
+            self._say(
+                self.tr(
+                    "Offline: recognised from their signed app code. Their profile, history "
+                    "and cart are unavailable until the tablet is online; a sale can still be "
+                    "made and is queued."
+                ),
+                "warning",
+            )
+        elif view.source == "cached":
+            self._say(
+                self.tr(
+                    "Central cannot be reached: this is the profile the tablet saved earlier; "
+                    "it may be out of date."
+                ),
+                "warning",
+            )
+        elif view.source == "central":
+            self._say(self.tr("Fetched from central and kept on this tablet."), "info")
+        else:
+            self.banner.hide()
+
+    def _say(self, text: str, level: str) -> None:
+        c = self._colors
+        background = {"error": c.error_bg, "warning": c.warn_bg, "ok": c.info_bg}.get(
+            level, c.info_bg
+        )
+        colour = {"error": c.error, "warning": c.warn}.get(level, c.text)
+        self.banner.setStyleSheet(
+            f"background: {background}; color: {colour}; border-radius: 8px; padding: 8px 12px;"
+        )
+        self.banner.setProperty("level", level)
+        self.banner.setText(text)
+        self.banner.show()
+        if self.view is None:
+            self.finder.set_status(text)
+
+    def close_customer(self) -> None:
+        """Back to the find page for the next customer."""
+        self.view = None
+        self._wanted = None
+        self.timeline.reset([], None)
+        self.banner.hide()
+        self.finder.clear()
+        self.pages.setCurrentIndex(0)
+        self.finder.search.setFocus()
+
+    def _older(self, before: str) -> None:
+        view = self.view
+        if view is None or view.source != "local":
+            return
+        customer_id = view.customer_id
+        self.services.bridge.op(
+            older_timeline, self.services.ctx, customer_id, before
+        ).read_only().success(lambda page: self._older_page(customer_id, page)).failure(
+            self._failed
+        ).run()
+
+    def _older_page(
+        self, customer_id: str, page: tuple[tuple[TimelineEntry, ...], str | None]
+    ) -> None:
+        if self.view is not None and self.view.customer_id == customer_id:
+            self.timeline.append(*page)
+
+    def data_changed(self, entities: frozenset[str]) -> None:
+        """The sync engine changed the local store: refresh the 360 on screen."""
+        view = self.view
+        if view is None or view.source != "local" or not (entities & _RELOAD_ON):
+            return
+        customer_id = view.customer_id
+        self.services.bridge.op(local_360, self.services.ctx, customer_id).read_only().success(
+            lambda fresh: self._refreshed(customer_id, fresh)
+        ).failure(lambda error: log.info("refreshing the 360 failed: %s", error)).run()
+
+    def _refreshed(self, customer_id: str, fresh: Customer360 | None) -> None:
+        if fresh is None or self.view is None or self.view.customer_id != customer_id:
+            return
+        self.view = fresh
+        self.header.show_customer(fresh)
+        self.timeline.reset(fresh.timeline, fresh.timeline_before)
+        self.open_items.show_items(fresh.open_items)
+        self.cart.show_cart(fresh.cart)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def _search(self, query: str) -> None:
+        if not query:
+            self.finder.show_hits(query, [])
+            return
+        self.services.bridge.op(find_customers, self.services.ctx, query).read_only().success(
+            lambda hits: self._local_hits(query, hits)
+        ).failure(self._failed).run()
+
+    def _local_hits(self, query: str, hits: list[CustomerHit]) -> None:
+        directory = self.services.directory
+        if hits or len(query) < 3 or directory is None:
+            self.finder.show_hits(query, hits)
+            return
+        self.finder.show_hits(query, [], self.tr("Not on this tablet — searching central…"))
+        self.services.bridge.op(find_customers_central, directory, query).read_only().success(
+            lambda found: self._central_hits(query, found)
+        ).failure(self._failed).run()
+
+    def _central_hits(self, query: str, hits: list[CustomerHit] | None) -> None:
+        if hits is None:
+            note = self.tr(
+                "No customer on this tablet matches, and central cannot be reached to search "
+                "further. Scan their app code: it works offline."
+            )
+            self.finder.show_hits(query, [], note)
+            return
+        self.finder.show_hits(query, hits)
+
+    def _chosen(self, hit: CustomerHit) -> None:
+        self.open_customer(hit.customer_id)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def reveal_contact(self) -> None:
+        view = self.view
+        if view is None or view.customer is None:
+            return
+        customer_id = view.customer_id
+        actor = self.services.session.actor()
+        self.services.bridge.op(reveal_contact, self.services.ctx, actor, customer_id).success(
+            lambda contact: self._revealed(customer_id, contact)
+        ).failure(self._failed).run()
+
+    def _revealed(self, customer_id: str, contact: Contact) -> None:
+        if self.view is not None and self.view.customer_id == customer_id:
+            self.header.show_contact(contact.phone, contact.email)
+
+    def open_note(self) -> None:
+        view = self.view
+        if view is None or view.customer is None:
+            return
+        dialog = NoteDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        customer_id = view.customer_id
+
+        def write(kind: str, subject: str, body: str) -> None:
+            actor = self.services.session.actor()
+            self.services.bridge.op(
+                lambda: add_note(
+                    self.services.ctx,
+                    actor,
+                    customer_id,
+                    body,
+                    subject=subject,
+                    kind=kind,  # type: ignore[arg-type]
+                )
+            ).success(lambda _done: self._note_saved(dialog)).failure(
+                lambda error: dialog.failed(error_text(error))
+            ).run()
+
+        dialog.noteWritten.connect(write)
+        self.note_dialog = dialog
+        dialog.open()
+
+    def _note_saved(self, dialog: NoteDialog) -> None:
+        dialog.accept()
+        self._say(self.tr("Note saved to the customer's thread; it is sent to central."), "ok")
+        self.data_changed(frozenset({"interaction"}))
+
+    def finalize(self) -> None:
+        """Finalize the online cart here (or start a counter sale for this customer)."""
+        view = self.view
+        if view is None:
+            return
+        from clerk.ui.screens.counter.checkout import CheckoutDialog
+
+        customer: Customer | None = view.customer if view.source != "token" else None
+        dialog = CheckoutDialog(self.services, self._colors, customer, view.cart, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saleQueued.connect(self._sale_queued)
+        dialog.destroyed.connect(lambda _=None: setattr(self, "_checkout", None))
+        self._checkout = dialog
+        dialog.open()
+
+    def _sale_queued(self, order: Any) -> None:
+        self._say(self.tr("Sale queued for central; the customer's cart is finished."), "ok")
+        self.data_changed(frozenset({"order"}))
+
+    def add_product(self, check: ProductCheck) -> bool:
+        """A product scanned while the checkout is open goes into the basket."""
+        dialog = self._checkout
+        if dialog is None or not dialog.isVisible():
+            return False
+        dialog.add_product(check)
+        return True
+
+    def _close_checkout(self) -> None:
+        if self._checkout is not None:
+            self._checkout.reject()
+            self._checkout = None
+
+    # -- details ------------------------------------------------------------------------------
+
+    def _open_entry(self, index: QModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, TimelineEntry):
+            return
+        if entry.kind == "interaction":
+            self._open_thread(str(entry.data.get("thread_id") or entry.ref_id))
+            return
+        order_id = None
+        if entry.kind == "order":
+            order_id = entry.ref_id
+        elif entry.kind in ("return", "loyalty"):
+            order_id = entry.data.get("order_id")
+        if not order_id:
+            return
+        self.services.bridge.op(
+            order_detail, self.services.ctx, self.services.directory, str(order_id)
+        ).read_only().success(self._show_order).failure(self._failed).run()
+
+    def _show_order(self, detail: Any) -> None:
+        if detail is None:
+            self._say(
+                self.tr(
+                    "This order is not on the tablet and central cannot be reached; try again "
+                    "when the tablet is online."
+                ),
+                "warning",
+            )
+            return
+        dialog = OrderDialog(detail, self._stores, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail_dialog: QWidget = dialog
+        dialog.open()
+
+    def _open_thread(self, root_id: str) -> None:
+        thread = ticket_thread(self.timeline.entries, root_id)
+        if not thread and self.view is not None:
+            thread = ticket_thread(self.view.timeline, root_id)
+        if not thread:
+            return
+        dialog = ThreadDialog(thread, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.detail_dialog = dialog
+        dialog.open()
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _load_stores(self) -> None:
+        ctx = self.services.ctx
+
+        def read() -> dict[str, str]:
+            with ctx.store.unit(read_only=True) as unit:
+                return unit.stores.names()
+
+        self.services.bridge.op(read).read_only().success(self._stores_loaded).failure(
+            lambda error: log.info("store names not read: %s", error)
+        ).run()
+
+    def _stores_loaded(self, names: dict[str, str]) -> None:
+        self._stores = names
+        self.timeline.set_stores(names)
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(error_text(error), "error")
