@@ -192,9 +192,11 @@ def mask_phone(phone: str) -> str:
     keep_tail = set(digits[-3:])
     keep_head: set[int] = set()
     if phone.startswith("+"):
-        # The country code: the digits up to the first space (at most three).
+        # The country code: the digits up to the first space; written without spaces,
+        # two digits (+48, +49, +44 …).
         head = phone[1:].split(" ", 1)[0]
-        keep_head = {i for i in range(1, 1 + min(len(head), 3)) if phone[i].isdigit()}
+        size = len(head) if len(head) <= 3 else 2
+        keep_head = {i for i in range(1, 1 + size) if phone[i].isdigit()}
     return "".join(
         c if (i in keep_tail or i in keep_head or not c.isdigit()) else "*"
         for i, c in enumerate(phone)
