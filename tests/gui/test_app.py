@@ -18,7 +18,7 @@ from clerk.domain.tokens import loyalty_token
 from clerk.ui.application import make_application
 from clerk.ui.bridge import ServiceBridge
 from clerk.ui.main_window import MainWindow
-from clerk.ui.screens.placeholder import PlaceholderScreen
+from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.session import Screen
 from clerk.ui.shell import Shell
 from tests.gui.app_rig import (
@@ -168,8 +168,8 @@ def test_lock_keeps_the_work_for_the_same_staff_and_hides_it_from_others(
     code, name = loyalty_code(rig)
     shell.router.submit(code)
     counter = window.screen_widget(Screen.COUNTER)
-    assert isinstance(counter, PlaceholderScreen)
-    qtbot.waitUntil(lambda: name in counter.last_scan)
+    assert isinstance(counter, CounterScreen)
+    qtbot.waitUntil(lambda: counter.header.name.text() == name)
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.showing_sign_in and shell.session.locked
@@ -180,13 +180,14 @@ def test_lock_keeps_the_work_for_the_same_staff_and_hides_it_from_others(
     # The same staff member unlocks and finds the customer still on screen.
     sign_in(qtbot, window, SALES)
     qtbot.waitUntil(lambda: not window.showing_sign_in)
-    assert name in counter.last_scan
+    assert counter.view is not None and counter.header.name.text() == name
 
     # Someone else signs in at the lock screen: the previous customer is gone.
     window.lock()
     sign_in(qtbot, window, SALES_2)
     qtbot.waitUntil(lambda: not window.showing_sign_in)
-    assert counter.last_scan == ""
+    assert counter.view is None and counter.pages.currentIndex() == 0
+    qtbot.waitUntil(lambda: not shell.services.bridge.busy)
 
 
 def test_the_app_locks_itself_after_the_idle_time(qtbot: QtBot, shell: Shell) -> None:

@@ -23,6 +23,7 @@ from clerk.ui.enroll import EnrollmentDialog
 from clerk.ui.i18n import qm_path
 from clerk.ui.scanning.manual import ScanEntryDialog
 from clerk.ui.scanning.product_check import ProductCheckDialog
+from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.session import Screen
 from clerk.ui.settings_dialog import SettingsDialog
 from clerk.ui.shell import Shell
@@ -79,6 +80,18 @@ def test_the_main_screens_show_all_their_text(
         window.go(screen)
         qtbot.wait(50)
         problems += [f"{screen.value}: {p}" for p in clipped(window)]
+    # The Counter with a customer's 360 on it (the slice's Gold customers have the most).
+    with rig.tablet.store.unit(read_only=True) as unit:
+        customers = unit.customers.page(limit=200)
+    gold = next(c for c in customers if c.tier == "gold")
+    window.go(Screen.COUNTER)
+    counter = window.screen_widget(Screen.COUNTER)
+    assert isinstance(counter, CounterScreen)
+    with qtbot.waitSignal(counter.customerShown, timeout=5000):
+        counter.open_customer(gold.id)
+    qtbot.wait(50)
+    problems += [f"counter 360: {p}" for p in clipped(window)]
+    qtbot.waitUntil(lambda: not bridge.busy)
     window.lock()
     qtbot.wait(50)
     problems += [f"lock: {p}" for p in clipped(window)]

@@ -8,7 +8,7 @@ wants them (``olderWanted``); the screen reads them off the UI thread and append
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -167,12 +167,20 @@ class TimelineFilter(QSortFilterProxyModel):
         self._kind = "all"
 
     def set_channel(self, channel: str) -> None:
-        self._channel = channel
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_channel", channel))
 
     def set_kind(self, kind: str) -> None:
-        self._kind = kind
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_kind", kind))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.9 replaced invalidateFilter() with a begin/end pair around the change.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:  # pragma: no cover - Qt 6.8
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -67,10 +67,6 @@ class FindCustomer(QWidget):
         self.search.setObjectName("counterSearch")
         self.search.setAccessibleName(self.tr("Search customers"))
         self.search.setPlaceholderText(self.tr("Name, phone, e-mail or card number"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(
-            icon("search", colors.muted, 20), QLineEdit.ActionPosition.LeadingPosition
-        )
         self.search.setStyleSheet("font-size: 14pt; min-height: 56px;")
         self.status = QLabel(self)
         self.status.setObjectName("counterSearchStatus")
@@ -88,7 +84,13 @@ class FindCustomer(QWidget):
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(16)
         layout.addWidget(prompt)
-        layout.addWidget(self.search)
+        magnifier = QLabel(self)
+        magnifier.setPixmap(icon_pixmap("search", colors.muted, 28))
+        field = QHBoxLayout()
+        field.setSpacing(10)
+        field.addWidget(magnifier)
+        field.addWidget(self.search, 1)
+        layout.addLayout(field)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
 

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -104,6 +103,7 @@ class CounterScreen(QWidget):
         self.banner = QLabel(page)
         self.banner.setObjectName("counterBanner")
         self.banner.setWordWrap(True)
+        self.banner.setMargin(10)
         self.banner.hide()
         self.add_note_button = QPushButton(icon("note", c.text, 20), self.tr("Add note"), page)
         self.add_note_button.setObjectName("addNote")
@@ -129,28 +129,19 @@ class CounterScreen(QWidget):
         self.timeline.olderWanted.connect(self._older)
         self.filtered = TimelineFilter(self)
         self.filtered.setSourceModel(self.timeline)
-        self.channels = QButtonGroup(self)
-        self.channels.setExclusive(True)
-        chips = QHBoxLayout()
-        chips.setSpacing(6)
-        for key, text in [("all", self.tr("All channels"))] + [
-            (ch, channel_name(ch)) for ch in ("web", "app", "phone", "store")
-        ]:
-            chip = QPushButton(text, page)
-            chip.setObjectName(f"channel_{key}")
-            chip.setAccessibleName(self.tr("Show {channel}").replace("{channel}", text))
-            chip.setCheckable(True)
-            if key != "all":
-                chip.setIcon(icon(key, c.text, 18))
-            chip.setChecked(key == "all")
-            chip.clicked.connect(lambda _=False, k=key: self.filtered.set_channel(k))
-            self.channels.addButton(chip)
-            chips.addWidget(chip)
-        chips.addStretch(1)
+        self.channels = QComboBox(page)
+        self.channels.setObjectName("timelineChannel")
+        self.channels.setAccessibleName(self.tr("Show only one channel"))
+        self.channels.addItem(self.tr("All channels"), "all")
+        for channel in ("web", "app", "phone", "store"):
+            self.channels.addItem(icon(channel, c.text, 18), channel_name(channel), channel)
+        self.channels.currentIndexChanged.connect(
+            lambda _i: self.filtered.set_channel(str(self.channels.currentData()))
+        )
         self.kinds = QComboBox(page)
         self.kinds.setObjectName("timelineKind")
         self.kinds.setAccessibleName(self.tr("Show only one kind of entry"))
-        self.kinds.setMinimumWidth(200)
+        self.kinds.setMinimumWidth(180)
         for key, text in kind_filters():
             self.kinds.addItem(text, key)
         self.kinds.currentIndexChanged.connect(
@@ -182,13 +173,14 @@ class CounterScreen(QWidget):
         timeline_title = QLabel(self.tr("Timeline"), page)
         timeline_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         title_row = QHBoxLayout()
+        title_row.setSpacing(8)
         title_row.addWidget(timeline_title)
         title_row.addStretch(1)
+        title_row.addWidget(self.channels)
         title_row.addWidget(self.kinds)
         left = QVBoxLayout()
         left.setSpacing(8)
         left.addLayout(title_row)
-        left.addLayout(chips)
         left.addWidget(self.table, 1)
 
         self.open_items = OpenItemsPanel(c, page)
@@ -416,9 +408,7 @@ class CounterScreen(QWidget):
             level, c.info_bg
         )
         colour = {"error": c.error, "warning": c.warn}.get(level, c.text)
-        self.banner.setStyleSheet(
-            f"background: {background}; color: {colour}; border-radius: 8px; padding: 8px 12px;"
-        )
+        self.banner.setStyleSheet(f"background: {background}; color: {colour}; border-radius: 8px;")
         self.banner.setProperty("level", level)
         self.banner.setText(text)
         self.banner.show()
