@@ -120,6 +120,7 @@ def store_sale(
     cart_id: str | None = None,
     redeem_points: int = 0,
     order_id: str | None = None,
+    customer_named_by_code: bool = False,
 ) -> Outcome[Order]:
     """Sell at the counter (roles sales, manager); with ``cart_id``, finalize that online cart.
 
@@ -128,6 +129,10 @@ def store_sale(
     completed, number pending), the cart consumed, this store's stock down, points redeemed
     and earned. The command sends the lines explicitly, so central sells exactly what the
     clerk rang up even if the customer changes the cart online meanwhile.
+
+    ``customer_named_by_code``: the customer is not on the tablet, only named by their
+    signed loyalty code (offline, never fetched). The sale still names them; central credits
+    their points (the tablet cannot know their tier), and points cannot be redeemed.
     """
     _check_request(lines, payments, customer_id, cart_id, redeem_points)
     new_id = client_id(order_id)
@@ -152,7 +157,9 @@ def store_sale(
         customer: Customer | None = None
         if customer_id is not None:
             customer = unit.customers.get(customer_id)
-            if customer is None:
+            if customer is None and customer_named_by_code and not redeem_points and not cart_id:
+                pass  # named by a verified code: central knows them
+            elif customer is None:
                 raise NotFound(
                     "customer_not_found", "This customer is not on the tablet; scan their card."
                 )
@@ -167,6 +174,7 @@ def store_sale(
             unit.cache.put_local("cart", cart.to_dict())
             keys.append(("cart", cart.id))
         order = _order(unit, actor, new_id, customer, wanted, payments, redeem_points, now)
+        order.customer_id = customer_id
         if cart_id is not None:
             order.cart_id = cart_id
         unit.cache.put_local("order", order.to_dict())

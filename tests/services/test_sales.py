@@ -167,3 +167,29 @@ def test_two_sales_of_one_cart_the_second_is_refused(tablet: Tablet) -> None:
         )
     assert refused.value.code == "cart_consumed"
     assert len(tablet.commands()) == 1
+
+
+def test_a_customer_known_only_by_their_code_still_gets_the_sale(tablet: Tablet) -> None:
+    """Offline, not on the tablet: the sale names them and central credits their points."""
+    done = store_sale(
+        tablet.ctx,
+        tablet.actor("anna"),
+        lines=[SaleLine("SOCKS-1", 1)],
+        payments=[Tendered(Tender.CASH, Money("19.99"))],
+        customer_id="CUS-FAR-AWAY",
+        customer_named_by_code=True,
+    )
+    assert done.value.customer_id == "CUS-FAR-AWAY" and done.value.points_earned == 0
+    assert done.command.body["customer_id"] == "CUS-FAR-AWAY"
+    # Points cannot be redeemed for them: the tablet does not know their balance.
+    with pytest.raises(DomainError) as refused:
+        store_sale(
+            tablet.ctx,
+            tablet.actor("anna"),
+            lines=[SaleLine("SOCKS-1", 1)],
+            payments=[Tendered(Tender.CASH, Money("14.99"))],
+            customer_id="CUS-FAR-AWAY",
+            customer_named_by_code=True,
+            redeem_points=100,
+        )
+    assert refused.value.code == "customer_not_found"
