@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -48,6 +48,7 @@ __all__ = [
     "TIMELINE_PAGE",
     "CustomerDirectory",
     "OrderDetail",
+    "cart_elsewhere",
     "find_customers",
     "find_customers_central",
     "local_360",
@@ -71,6 +72,8 @@ class CustomerDirectory(Protocol):
     def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None: ...
 
     def fetch_order(self, order_id: str) -> dict[str, Any] | None: ...
+
+    def peek_profile(self, customer_id: str) -> dict[str, Any] | None: ...
 
 
 # -- the local slice ---------------------------------------------------------------------------
@@ -401,6 +404,32 @@ def _bundle_cart(data: Mapping[str, Any] | None) -> CartView | None:
             )
         )
     return CartView(str(data["id"]), _at(data["updated_at"]), tuple(lines))
+
+
+def cart_elsewhere(
+    directory: CustomerDirectory, customer_id: str, cart: CartView
+) -> CartView | None:
+    """``cart`` with central's word on the lines short here: other stores' stock, and other
+    sizes or colours here. None when central cannot say (offline) or its cart is another."""
+    bundle = directory.peek_profile(customer_id)
+    central = _bundle_cart(bundle.get("cart") if bundle else None)
+    if central is None or central.id != cart.id:
+        return None
+    known = {line.sku: line for line in central.lines}
+    lines = []
+    for line in cart.lines:
+        found = known.get(line.sku)
+        if found is None or line.enough_here:
+            lines.append(line)
+            continue
+        lines.append(
+            replace(
+                line,
+                elsewhere=found.elsewhere,
+                alternatives=line.alternatives or found.alternatives,
+            )
+        )
+    return replace(cart, lines=tuple(lines))
 
 
 def ticket_thread(entries: Iterable[TimelineEntry], ticket_id: str) -> list[TimelineEntry]:

@@ -291,6 +291,22 @@ class SyncEngine:
             unit.profiles.put(customer_id, bundle, now)
         return ProfileLookup(bundle, "central", reached=True)
 
+    def peek_profile(self, customer_id: str) -> dict[str, Any] | None:
+        """Central's profile bundle of a customer the tablet holds anyway (for what only
+        central knows, such as other stores' stock of their cart), not cached; None when
+        central does not know them or cannot be reached."""
+        try:
+            bundle = self.client.profile(customer_id)
+        except CentralRefused as refused:
+            if refused.status == 404:
+                return None
+            raise
+        except (CentralUnavailable, DeviceNotAuthorized) as exc:
+            self._note_failure(exc)
+            return None
+        self._note_online()
+        return bundle
+
     def fetch_order(self, order_id: str) -> dict[str, Any] | None:
         """Any order of any channel from central; None when central does not know it or
         cannot be reached (the clerk is told which by the connectivity state)."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from clerk.store import LocalStore
+from tests.services.test_central_e2e import central_template, online  # noqa: F401 (fixtures)
 from tests.services.world import Tablet, tablet_on
 
 

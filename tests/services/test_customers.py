@@ -112,7 +112,9 @@ def test_the_360_gathers_every_channel_newest_first_with_open_items(tablet: Tabl
     )
     tablet.put(
         "interaction",
-        _interaction("tk-1", InteractionKind.TICKET, at_days=1, subject="Brak paczki", status="open"),
+        _interaction(
+            "tk-1", InteractionKind.TICKET, at_days=1, subject="Brak paczki", status="open"
+        ),
     )
     tablet.put(
         "interaction",

@@ -18,15 +18,10 @@ from clerk.services import (
     record_visit,
     remote_360,
 )
+from clerk.services.customers import cart_elsewhere
 from clerk.sync.client import CentralClient
 from clerk.sync.engine import SyncEngine
-from tests.services.test_central_e2e import (  # noqa: F401  (fixtures)
-    SALES,
-    STORE,
-    Online,
-    central_template,
-    online,
-)
+from tests.services.test_central_e2e import SALES, STORE, Online
 
 
 def _outsider(online: Online) -> m.Customer:
@@ -151,3 +146,38 @@ def test_the_visit_reaches_central_under_the_tablets_id(online: Online) -> None:
     assert local["kind"] == "visit"
     with online.ctx.store.unit(read_only=True) as unit:
         assert not [t for t in unit.customers.loyalty(customer_id) if t.id.startswith("local-")]
+
+
+def test_a_cart_line_short_here_is_offered_from_other_stores(online: Online) -> None:
+    with Session(online.central) as session:
+        cart = session.scalars(
+            select(m.Cart)
+            .join(m.StoreCustomer, m.StoreCustomer.customer_id == m.Cart.customer_id)
+            .where(m.StoreCustomer.store_id == STORE, m.Cart.status == "active")
+            .order_by(m.Cart.id)
+        ).first()
+        assert cart is not None, "the demo central has an open cart in the slice"
+        customer_id, sku = cart.customer_id, cart.lines[0].sku
+        here = session.get(m.Inventory, (STORE, sku))
+        assert here is not None
+        here.on_hand = here.held  # nothing left to sell here, centrally …
+        elsewhere = session.get(m.Inventory, ("KRK-01", sku)) or m.Inventory(
+            store_id="KRK-01", sku=sku
+        )
+        elsewhere.on_hand, elsewhere.held = 9, 0
+        session.add(elsewhere)
+        session.commit()
+    with online.ctx.store.unit() as unit:  # … and on the tablet
+        level = unit.catalog.stock(sku)
+        assert level is not None
+        level.on_hand = level.held
+        unit.cache.apply_entity("inventory", level.to_dict())
+
+    view = local_360(online.ctx, customer_id)
+    assert view is not None and view.cart is not None
+    short = next(line for line in view.cart.lines if line.sku == sku)
+    assert not short.enough_here and short.elsewhere == ()
+    richer = cart_elsewhere(online.engine, customer_id, view.cart)
+    assert richer is not None
+    line = next(line for line in richer.lines if line.sku == sku)
+    assert ("KRK-01", 9) in [(s.store_id, s.available) for s in line.elsewhere]

@@ -10,6 +10,7 @@ still says who is at the counter.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.entities import Customer
-from clerk.services.customer_view import Customer360, CustomerHit, TimelineEntry
+from clerk.services.customer_view import CartView, Customer360, CustomerHit, TimelineEntry
 from clerk.services.customers import (
+    cart_elsewhere,
     find_customers,
     find_customers_central,
     local_360,
@@ -378,6 +380,26 @@ class CounterScreen(QWidget):
         self.pages.setCurrentIndex(1)
         self.table.scrollToTop()
         self.customerShown.emit(view.customer_id)
+        self._ask_elsewhere(view)
+
+    def _ask_elsewhere(self, view: Customer360) -> None:
+        """Lines of the cart short here: ask central which other stores have them."""
+        cart, directory = view.cart, self.services.directory
+        if cart is None or directory is None or view.source != "local" or cart.all_here:
+            return
+        customer_id = view.customer_id
+        self.services.bridge.op(cart_elsewhere, directory, customer_id, cart).read_only().success(
+            lambda richer: self._elsewhere(customer_id, richer)
+        ).failure(lambda error: log.info("other stores' stock not read: %s", error)).run()
+
+    def _elsewhere(self, customer_id: str, cart: CartView | None) -> None:
+        view = self.view
+        if cart is None or view is None or view.customer_id != customer_id:
+            return
+        if view.cart is None or view.cart.id != cart.id:
+            return
+        self.view = replace(view, cart=cart)
+        self.cart.show_cart(cart)
 
     def _source_banner(self, view: Customer360) -> None:
         if view.source == "token":
