@@ -216,3 +216,26 @@ def test_an_unknown_card_offline_says_what_to_do(
     qtbot.waitUntil(lambda: "central cannot be reached" in counter.finder.status.text())
     assert counter.view is None
     QApplication.processEvents()
+
+
+def test_scrolling_to_the_end_brings_the_older_pages(
+    qtbot: QtBot, gui_world: GuiWorld, counter: CounterScreen
+) -> None:
+    for n in range(1, 451):
+        order(
+            gui_world.tablet,
+            [("SOCKS-1", 1)],
+            status=OrderStatus.DELIVERED,
+            fulfilment=Fulfilment.SHIP,
+            created_at=NOW - timedelta(hours=n),
+        )
+    scan_gold(qtbot, counter)
+    assert counter.timeline.rowCount() == 200 and not counter.timeline.complete
+    for _ in range(3):
+        counter.table.scrollToBottom()
+        qtbot.wait(20)
+        settle(qtbot, gui_world.bridge)
+    qtbot.waitUntil(lambda: counter.timeline.complete)
+    assert counter.timeline.rowCount() == 450
+    numbers = [counter.timeline.entry(r).data["number"] for r in range(450)]
+    assert len(set(numbers)) == 450
