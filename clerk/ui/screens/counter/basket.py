@@ -1,25 +1,22 @@
-"""The checkout's basket: the lines being sold, and one touch-sized row per line.
+"""The checkout's basket: the lines being sold, and the card that shows and edits them.
 
 :class:`Basket` is plain data (no Qt): the customer's online cart as it is finished here, plus
-what the clerk scans. :class:`BasketRow` paints one line: what it is, the one central price,
-the stock here with a warning and a one-tap swap when this store has too few, the stock in other
-stores, a quantity stepper and Remove.
+what the clerk scans. :class:`BasketPanel` is the left card of the checkout: a field to scan or
+type a product's barcode, one :class:`~clerk.ui.screens.counter.basket_row.BasketRow` per line,
+the number of items and the total.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
-    QSpinBox,
+    QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,10 +24,15 @@ from PySide6.QtWidgets import (
 from clerk.domain.money import Money, format_money
 from clerk.services.customer_view import Alternative, CartLineView, Elsewhere
 from clerk.services.sales import MAX_QTY, SaleLine
-from clerk.services.scanning import ProductCheck
+from clerk.services.scanning import ProductCheck, ScanOutcome, ScanRefused, resolve_scan
+from clerk.ui.resources import icon_pixmap
+from clerk.ui.scanning.reasons import reason_text
+from clerk.ui.screens.counter.basket_row import BasketRow, MessageBox, touch_button
+from clerk.ui.session import AppServices
+from clerk.ui.texts import error_text
 from clerk.ui.theme import TOUCH
 
-__all__ = ["Basket", "BasketLine", "BasketRow", "touch_button"]
+__all__ = ["Basket", "BasketLine", "BasketPanel"]
 
 
 @dataclass(frozen=True)
@@ -154,199 +156,221 @@ class Basket:
         return [SaleLine(line.sku, line.qty) for line in self.lines]
 
 
-def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
-    """A finger-sized button with its object and accessible names; Enter never presses it."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.setMinimumHeight(TOUCH)
-    button.setAutoDefault(False)
-    return button
+class BasketPanel(QFrame):
+    """The basket card: scan or type a barcode (Enter), the lines, the items and the total.
 
-
-def _variant(w: QWidget, size: str, colour: str) -> str:
-    if size and colour:
-        return w.tr("size {size}, {colour}").replace("{size}", size).replace("{colour}", colour)
-    if size:
-        return w.tr("size {size}").replace("{size}", size)
-    return colour
-
-
-class BasketRow(QFrame):
-    """One line of the basket.
-
-    ``qtyChanged(sku, qty)``, ``removeRequested(sku)`` and ``swapRequested(sku, alternative)``
-    tell the dialog what the clerk tapped; the row changes nothing itself.
+    Barcodes and swaps resolve through :func:`~clerk.services.scanning.resolve_scan` on a
+    reader. ``changed()`` fires whenever the lines change.
     """
 
-    qtyChanged = Signal(str, int)
-    removeRequested = Signal(str)
-    swapRequested = Signal(str, object)
+    changed = Signal()
 
-    def __init__(self, line: BasketLine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppServices, basket: Basket, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.sku = line.sku
-        self.setObjectName(f"basketLine_{line.sku}")
-        self.setProperty("basketRow", True)
+        self.setObjectName("checkoutBasket")
+        self._services = services
+        self.basket = basket
+        self._rows: dict[str, BasketRow] = {}
+        self._frozen = False
+        self._gone = False
 
-        self.name = QLabel(line.name, self)
-        self.name.setObjectName(f"lineName_{line.sku}")
-        self.name.setProperty("lineName", True)
-        self.name.setWordWrap(True)
-        self.details = QLabel(self)
-        self.details.setObjectName(f"lineDetails_{line.sku}")
-        self.details.setProperty("role", "muted")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.stock = QLabel(self)
-        self.stock.setObjectName(f"lineStock_{line.sku}")
-        self.stock.setWordWrap(True)
-        self.elsewhere = QLabel(self)
-        self.elsewhere.setObjectName(f"lineElsewhere_{line.sku}")
-        self.elsewhere.setProperty("role", "muted")
-        self.elsewhere.setWordWrap(True)
-
-        self.minus = touch_button(
-            self,
-            f"lineMinus_{line.sku}",
-            "−",
-            self.tr("One less of {name}").replace("{name}", line.name),
+        scan_icon = QLabel(self)
+        scan_icon.setPixmap(icon_pixmap("scan", self.palette().color(self.foregroundRole()), 24))
+        self.ean = QLineEdit(self)
+        self.ean.setObjectName("checkoutEan")
+        self.ean.setAccessibleName(self.tr("Add a product by its barcode"))
+        self.ean.setPlaceholderText(self.tr("Scan or type a barcode"))
+        self.ean.setMinimumHeight(TOUCH)
+        self.ean.setMaxLength(64)
+        self.ean.returnPressed.connect(self._ean_entered)
+        add = touch_button(
+            self, "checkoutAddProduct", self.tr("Add"), self.tr("Add the product typed")
         )
-        self.plus = touch_button(
-            self,
-            f"linePlus_{line.sku}",
-            "+",
-            self.tr("One more of {name}").replace("{name}", line.name),
+        add.clicked.connect(self._ean_entered)
+        scan_row = QHBoxLayout()
+        scan_row.setSpacing(10)
+        scan_row.addWidget(scan_icon)
+        scan_row.addWidget(self.ean, 1)
+        scan_row.addWidget(add)
+        self.scan_message = MessageBox("checkoutScanMessage", self)
+
+        self._body = QWidget()
+        self._body.setObjectName("checkoutLinesBody")
+        self._lines = QVBoxLayout(self._body)
+        self._lines.setContentsMargins(0, 0, 8, 0)
+        self._lines.setSpacing(0)
+        self._empty = QLabel(
+            self.tr("The basket is empty. Scan a product, or type its barcode above."), self._body
         )
-        for button in (self.minus, self.plus):
-            button.setFixedSize(TOUCH, TOUCH)
-            button.setProperty("stepper", True)
-        self.qty = QSpinBox(self)
-        self.qty.setObjectName(f"lineQty_{line.sku}")
-        self.qty.setAccessibleName(self.tr("Quantity of {name}").replace("{name}", line.name))
-        self.qty.setRange(1, MAX_QTY)
-        self.qty.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qty.setFixedSize(TOUCH + 20, TOUCH)
-        self.qty.setKeyboardTracking(False)
-        self.total = QLabel(self)
-        self.total.setObjectName(f"lineTotal_{line.sku}")
-        self.total.setProperty("lineTotal", True)
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.total.setMinimumWidth(120)
-        self.remove = touch_button(
-            self,
-            f"lineRemove_{line.sku}",
-            self.tr("Remove"),
-            self.tr("Remove {name} from the sale").replace("{name}", line.name),
-        )
+        self._empty.setObjectName("checkoutEmpty")
+        self._empty.setProperty("role", "muted")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._lines.addWidget(self._empty)
+        self._lines.addStretch(1)
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("checkoutLines")
+        self._scroll.setAccessibleName(self.tr("Products in the sale"))
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._body)
 
-        stepper = QHBoxLayout()
-        stepper.setSpacing(6)
-        stepper.addWidget(self.minus)
-        stepper.addWidget(self.qty)
-        stepper.addWidget(self.plus)
+        self.units_label = QLabel(self)
+        self.units_label.setObjectName("checkoutUnits")
+        self.units_label.setProperty("role", "muted")
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("checkoutTotal")
+        self.total_label.setAccessibleName(self.tr("Total"))
+        totals = QHBoxLayout()
+        totals.addWidget(self.units_label)
+        totals.addStretch(1)
+        totals.addWidget(self.total_label)
 
-        self._swaps = QHBoxLayout()
-        self._swaps.setSpacing(8)
-        for alternative in line.alternatives:
-            if alternative.ean is None:
-                continue  # not in this tablet's catalogue: nothing to sell it from
-            variant = _variant(self, alternative.size, alternative.colour)
-            swap = touch_button(
-                self,
-                f"lineSwap_{line.sku}_{alternative.sku}",
-                self.tr("Take {variant} ({n} here)")
-                .replace("{variant}", variant)
-                .replace("{n}", str(alternative.available_here)),
-                self.tr("Sell {variant} instead").replace("{variant}", variant),
-            )
-            swap.clicked.connect(partial(self.swapRequested.emit, line.sku, alternative))
-            self._swaps.addWidget(swap)
-        self._swaps.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addLayout(scan_row)
+        layout.addWidget(self.scan_message)
+        layout.addWidget(self._scroll, 1)
+        layout.addLayout(totals)
+        self._rebuild()
 
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.name)
-        text.addWidget(self.details)
-        text.addWidget(self.stock)
-        text.addLayout(self._swaps)
-        text.addWidget(self.elsewhere)
+    # -- what the dialog asks ---------------------------------------------------------------
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(4, 10, 4, 10)
-        grid.setHorizontalSpacing(16)
-        grid.addLayout(text, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(stepper, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.total, 0, 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.remove, 0, 3, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        self.total.setMinimumHeight(TOUCH)
-
-        self.minus.clicked.connect(lambda: self.qtyChanged.emit(self.sku, self.qty.value() - 1))
-        self.plus.clicked.connect(lambda: self.qtyChanged.emit(self.sku, self.qty.value() + 1))
-        self.qty.valueChanged.connect(self._typed)
-        self.remove.clicked.connect(lambda: self.removeRequested.emit(self.sku))
-        self.show_line(line)
-
-    def _typed(self, qty: int) -> None:
-        self.qtyChanged.emit(self.sku, qty)
-
-    def show_line(self, line: BasketLine) -> None:
-        """Paint ``line`` (its quantity, total and stock may have changed)."""
-        details = [line.sku]
-        variant = _variant(self, line.size, line.colour)
-        if variant:
-            details.append(variant)
-        details.append(self.tr("{price} each").replace("{price}", format_money(line.price)))
-        self.details.setText(" · ".join(details))
-        blocked = self.qty.blockSignals(True)
-        self.qty.setValue(line.qty)
-        self.qty.blockSignals(blocked)
-        self.minus.setEnabled(line.qty > 1)
-        self.plus.setEnabled(line.qty < MAX_QTY)
-        self.total.setText(format_money(line.total))
-
-        level = "ok"
-        if not line.known:
-            level = "short"
-            stock = self.tr(
-                "Not in this tablet's catalogue, so it cannot be sold here — sync the tablet, "
-                "or remove the line."
-            )
-        elif line.available_here is None:
-            level = "unknown"
-            stock = self.tr("Stock here unknown — check the shelf before selling.")
-        elif line.short_here:
-            level = "short"
-            have = max(line.available_here, 0)
-            if have == 0:
-                stock = self.tr("None in stock here — the sale will be refused as it is.")
-            else:
-                stock = (
-                    self.tr("Only {have} in stock here, {want} in the basket.")
-                    .replace("{have}", str(have))
-                    .replace("{want}", str(line.qty))
-                )
+    def add_product(self, check: ProductCheck) -> None:
+        """A scanned product: a new line, or one more of a line already in the basket."""
+        if self._frozen:
+            return
+        is_new = self.basket.line(check.sku) is None
+        line = self.basket.add(check)
+        if is_new:
+            self._rebuild()
+            self.scan_message.say(self.tr("Added {name}.").replace("{name}", line.name))
         else:
-            stock = self.tr("{n} in stock here").replace("{n}", str(line.available_here))
-        self.stock.setText(("⚠ " if level == "short" else "") + stock)
-        self.stock.setProperty("stock", level)
-        self.stock.style().unpolish(self.stock)
-        self.stock.style().polish(self.stock)
-        for i in range(self._swaps.count()):
-            widget = self._swaps.itemAt(i).widget()
-            if widget is not None:
-                widget.setVisible(line.short_here)
+            self.scan_message.say(
+                self.tr("{name}: now {n} in the basket.")
+                .replace("{name}", line.name)
+                .replace("{n}", str(line.qty))
+            )
+        self._changed()
+        QTimer.singleShot(0, self, lambda: self._scroll_to(check.sku))
 
-        if line.elsewhere:
-            places = ", ".join(
-                self.tr("{store} ({n})")
-                .replace("{store}", place.store_name)
-                .replace("{n}", str(place.available))
-                for place in line.elsewhere
+    def swap(self, sku: str, alternative_sku: str) -> None:
+        """Swap line ``sku`` to another size or colour in stock here (its button's tap)."""
+        line = self.basket.line(sku)
+        chosen = [a for a in line.alternatives if a.sku == alternative_sku] if line else []
+        if chosen:
+            self._swap(sku, chosen[0])
+
+    def freeze(self, frozen: bool) -> None:
+        """No edits while the sale is being recorded (or once it is)."""
+        self._frozen = frozen
+        self.setEnabled(not frozen)
+
+    def forget(self) -> None:
+        """The dialog closed: late answers of scans are dropped."""
+        self._gone = True
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        for row in self._rows.values():
+            self._lines.removeWidget(row)
+            row.deleteLater()
+        self._rows = {}
+        for i, line in enumerate(self.basket.lines):
+            row = BasketRow(line, self._body)
+            row.qtyChanged.connect(self._qty_changed)
+            row.removeRequested.connect(self._remove)
+            row.swapRequested.connect(self._swap)
+            self._lines.insertWidget(i, row)
+            self._rows[line.sku] = row
+        self._empty.setVisible(not self.basket.lines)
+
+    def _changed(self) -> None:
+        for line in self.basket.lines:
+            row = self._rows.get(line.sku)
+            if row is not None:
+                row.show_line(line)
+        units = self.basket.units
+        self.units_label.setText(
+            self.tr("1 item") if units == 1 else self.tr("{n} items").replace("{n}", str(units))
+        )
+        self.total_label.setText(
+            self.tr("Total {total}").replace("{total}", format_money(self.basket.total))
+        )
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        """Paint the lines, the items and the total as they stand."""
+        self._changed()
+
+    def _scroll_to(self, sku: str) -> None:
+        row = self._rows.get(sku)
+        if row is not None:
+            self._scroll.ensureWidgetVisible(row)
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def _qty_changed(self, sku: str, qty: int) -> None:
+        self.basket.set_qty(sku, qty)
+        self._changed()
+
+    def _remove(self, sku: str) -> None:
+        self.basket.remove(sku)
+        self._rebuild()
+        self._changed()
+
+    def _ean_entered(self) -> None:
+        text = self.ean.text().strip()
+        if not text or self._frozen:
+            return
+        self._services.bridge.op(resolve_scan, self._services.ctx, text).read_only().success(
+            self._scanned
+        ).failure(self._scan_failed).run()
+
+    def _scanned(self, outcome: ScanOutcome) -> None:
+        if self._gone:
+            return
+        if isinstance(outcome, ProductCheck):
+            self.ean.clear()
+            self.add_product(outcome)
+            return
+        self.ean.selectAll()  # the next scan replaces the refused code
+        if isinstance(outcome, ScanRefused):
+            self.scan_message.say(reason_text(outcome), "error")
+        else:
+            self.scan_message.say(
+                self.tr("That is not a product barcode — scan the label on the product."), "error"
             )
-            self.elsewhere.setText(
-                self.tr("Also in stock at {stores}.").replace("{stores}", places)
+
+    def _scan_failed(self, error: BaseException) -> None:
+        if not self._gone:
+            self.scan_message.say(error_text(error), "error")
+
+    def _swap(self, sku: str, alternative: Alternative) -> None:
+        if alternative.ean is None or self._frozen:
+            return
+        self._services.bridge.op(
+            resolve_scan, self._services.ctx, alternative.ean
+        ).read_only().success(lambda outcome: self._swapped(sku, outcome)).failure(
+            self._scan_failed
+        ).run()
+
+    def _swapped(self, sku: str, outcome: ScanOutcome) -> None:
+        if self._gone or self._frozen:
+            return
+        if not isinstance(outcome, ProductCheck):
+            text = reason_text(outcome) if isinstance(outcome, ScanRefused) else ""
+            self.scan_message.say(
+                text or self.tr("That size or colour cannot be sold here."), "error"
             )
-        self.elsewhere.setVisible(bool(line.elsewhere))
+            return
+        self.basket.swap(sku, outcome)
+        self._rebuild()
+        variant = " · ".join(x for x in (outcome.name, outcome.size, outcome.colour) if x)
+        self.scan_message.say(self.tr("Swapped to {variant}.").replace("{variant}", variant))
+        self._changed()

@@ -1,8 +1,8 @@
 """How the customer pays at the checkout: points in blocks, then card and cash (split if asked).
 
-:func:`balance` is the arithmetic (plain, no Qt); :class:`PointsPanel` and :class:`TenderPanel`
-are the two cards on the right of the checkout. Amounts are typed the Polish way ("59,97"; a dot
-works too) and never go through a float.
+:func:`balance` is the arithmetic (plain, no Qt); :class:`PaymentPanel` is the card on the
+right of the checkout: the amount due, the points, card and cash, and what is still missing.
+Amounts are typed the Polish way ("59,97"; a dot works too) and never go through a float.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from functools import partial
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,19 +34,25 @@ from clerk.domain.loyalty import (
 )
 from clerk.domain.money import Money, format_money
 from clerk.services.sales import Tendered
-from clerk.ui.screens.counter.basket import touch_button
+from clerk.ui.screens.counter.basket_row import MessageBox, touch_button
 from clerk.ui.theme import TOUCH
 
-__all__ = ["MoneyField", "PointsPanel", "TenderBalance", "TenderPanel", "balance", "points"]
+__all__ = [
+    "MoneyField",
+    "PaymentPanel",
+    "TenderBalance",
+    "balance",
+    "note_suggestions",
+    "points",
+]
 
 _NOTES = (10, 50, 100, 200, 500)  # the round amounts a customer hands over
 
 
 def points(n: int) -> str:
-    """``1 000 pts``, grouped with no-break spaces (translated in the Counter's words)."""
-    from clerk.ui.screens.counter.words import points_text
-
-    return points_text(n)
+    """``1 000 pts``, grouped with no-break spaces."""
+    grouped = f"{n:,}".replace(",", "\u00a0")
+    return QCoreApplication.translate("Checkout", "{points} pts").replace("{points}", grouped)
 
 
 def amount_text(money: Money) -> str:
@@ -65,6 +72,7 @@ class MoneyField(QLineEdit):
         )
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMinimumHeight(TOUCH)
+        self.setMinimumWidth(100)  # "1 000,00" at the field's size
         self.setPlaceholderText("0,00")
         self.setProperty("money", True)
 
@@ -148,179 +156,100 @@ def note_suggestions(cash: Money, count: int = 3) -> list[Money]:
     return [Money(v) for v in sorted(found)[:count]]
 
 
-def _card(parent: QWidget, name: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame(parent)
-    frame.setObjectName(name)
-    frame.setProperty("card", True)
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(20, 16, 20, 16)
-    layout.setSpacing(10)
-    return frame, layout
+def _caption(parent: QWidget, text: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("tenderName", True)
+    return label
 
 
-class PointsPanel(QFrame):
-    """The customer's balance and what it is worth; a stepper in blocks of 100, capped by the
-    balance and the basket; the value taken off and the points this sale earns."""
+class PaymentPanel(QFrame):
+    """How the customer pays: the amount due, big; points in blocks of 100 (with a customer),
+    capped by the balance and the basket; card (amount and the terminal's reference) and cash
+    (amount, what was handed over, the change); one-tap "for the rest"; what is missing or over,
+    in words.
 
-    changed = Signal(int)
-
-    def __init__(self, customer: Customer, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("checkoutPoints")
-        self.setProperty("card", True)
-        self._balance = max(customer.points_balance, 0)
-        self._tier = Tier(customer.tier)
-        self._points = 0
-        self._cap = 0
-
-        heading = QLabel(self.tr("Loyalty points"), self)
-        heading.setProperty("cardTitle", True)
-        self.balance_label = QLabel(self)
-        self.balance_label.setObjectName("pointsBalance")
-        self.balance_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.balance_label.setProperty("role", "muted")
-        self.balance_label.setText(
-            self.tr("Balance {points}, worth {value}")
-            .replace("{points}", points(self._balance))
-            .replace("{value}", format_money(BLOCK_VALUE * (self._balance // POINTS_PER_BLOCK)))
-        )
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.balance_label)
-
-        self.less = touch_button(self, "pointsLess", "−", self.tr("Redeem 100 points less"))
-        self.more = touch_button(self, "pointsMore", "+", self.tr("Redeem 100 points more"))
-        for button in (self.less, self.more):
-            button.setFixedSize(TOUCH, TOUCH)
-            button.setProperty("stepper", True)
-        self.redeem_label = QLabel(self)
-        self.redeem_label.setObjectName("pointsRedeemed")
-        self.redeem_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.redeem_label.setMinimumWidth(110)
-        self.most = touch_button(
-            self, "pointsMost", self.tr("Use the most"), self.tr("Redeem as many points as allowed")
-        )
-        self.value_label = QLabel(self)
-        self.value_label.setObjectName("pointsValue")
-        self.value_label.setProperty("figure", True)
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        stepper = QHBoxLayout()
-        stepper.setSpacing(6)
-        stepper.addWidget(self.less)
-        stepper.addWidget(self.redeem_label)
-        stepper.addWidget(self.more)
-        stepper.addSpacing(8)
-        stepper.addWidget(self.most)
-        stepper.addStretch(1)
-        stepper.addWidget(self.value_label)
-
-        self.note = QLabel(self)
-        self.note.setObjectName("pointsNote")
-        self.note.setProperty("role", "muted")
-        self.note.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 14)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addLayout(stepper)
-        layout.addWidget(self.note)
-
-        self.less.clicked.connect(lambda: self.set_points(self._points - POINTS_PER_BLOCK))
-        self.more.clicked.connect(lambda: self.set_points(self._points + POINTS_PER_BLOCK))
-        self.most.clicked.connect(lambda: self.set_points(self._cap))
-        self._render(Money.zero())
-
-    @property
-    def points(self) -> int:
-        """The points to redeem (whole blocks, within the cap)."""
-        return self._points
-
-    @property
-    def cap(self) -> int:
-        """The most points this basket lets the customer redeem."""
-        return self._cap
-
-    @property
-    def value(self) -> Money:
-        return redemption_value(self._points)
-
-    def set_total(self, total: Money) -> None:
-        """The basket's total changed: the cap follows it, and the points never exceed it."""
-        self._total = total
-        self._cap = max_redeemable_points(self._balance, total)
-        if self._points > self._cap:
-            self._points = self._cap
-            self.changed.emit(self._points)
-        self._render(total)
-
-    def set_points(self, wanted: int) -> None:
-        """Redeem ``wanted`` points, rounded down to a block and held within 0..cap."""
-        wanted = max(0, min(wanted - wanted % POINTS_PER_BLOCK, self._cap))
-        if wanted != self._points:
-            self._points = wanted
-            self.changed.emit(wanted)
-        self._render(getattr(self, "_total", Money.zero()))
-
-    def _render(self, total: Money) -> None:
-        self.redeem_label.setText(points(self._points))
-        self.value_label.setText(
-            self.tr("− {value}").replace("{value}", format_money(self.value))
-            if self._points
-            else ""
-        )
-        self.less.setEnabled(self._points > 0)
-        self.more.setEnabled(self._points < self._cap)
-        self.most.setEnabled(self._points < self._cap)
-        earns = points_earned(total - self.value, self._tier)
-        if self._balance < POINTS_PER_BLOCK:
-            text = self.tr(
-                "Points are redeemed in blocks of 100 (worth {value}); the customer has too "
-                "few yet. This sale earns {earned}."
-            ).replace("{value}", format_money(BLOCK_VALUE))
-        else:
-            text = self.tr(
-                "Blocks of 100 points, each worth {value}; at most {cap} on this sale. This "
-                "sale earns {earned}."
-            ).replace("{value}", format_money(BLOCK_VALUE))
-        self.note.setText(
-            text.replace("{cap}", points(self._cap)).replace("{earned}", points(earns))
-        )
-
-
-class TenderPanel(QFrame):
-    """The amount due, big; card (amount and the terminal's reference) and cash (amount, what
-    was handed over, the change); one-tap "for the rest"; what is missing or over, in words.
-
-    ``changed()`` fires on every edit.
+    ``changed()`` fires on every edit, the points included.
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, customer: Customer | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("checkoutTenders")
+        self.setObjectName("checkoutPayment")
         self.setProperty("card", True)
-        self._due = Money.zero()
+        self._total = Money.zero()
+        self._balance = max(customer.points_balance, 0) if customer is not None else 0
+        self._tier = Tier(customer.tier) if customer is not None else None
+        self._points = 0
+        self._cap = 0
 
+        # The amount due.
         caption = QLabel(self.tr("To pay"), self)
         caption.setProperty("cardTitle", True)
+        self.due_note = QLabel(self)
+        self.due_note.setObjectName("checkoutDueNote")
+        self.due_note.setProperty("role", "muted")
+        self.due_note.setWordWrap(True)
         self.due_label = QLabel(self)
         self.due_label.setObjectName("checkoutDue")
         self.due_label.setAccessibleName(self.tr("Amount to pay"))
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.due_note = QLabel(self)
-        self.due_note.setObjectName("checkoutDueNote")
-        self.due_note.setProperty("role", "muted")
-        self.due_note.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.due_note.setWordWrap(True)
-        head = QGridLayout()
-        head.addWidget(caption, 0, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.due_label, 0, 1)
-        head.addWidget(self.due_note, 1, 0, 1, 2)
-        head.setColumnStretch(1, 1)
+        captions = QVBoxLayout()
+        captions.setSpacing(0)
+        captions.addWidget(caption)
+        captions.addWidget(self.due_note)
+        head = QHBoxLayout()
+        head.addLayout(captions, 1)
+        head.addWidget(self.due_label)
 
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        row = 0
+
+        # Points, with a customer.
+        self.points_row: QWidget | None = None
+        if customer is not None:
+            self.less = touch_button(self, "pointsLess", "−", self.tr("Redeem 100 points less"))
+            self.more = touch_button(self, "pointsMore", "+", self.tr("Redeem 100 points more"))
+            for button in (self.less, self.more):
+                button.setFixedSize(TOUCH, TOUCH)
+                button.setProperty("stepper", True)
+            self.redeem_label = QLabel(self)
+            self.redeem_label.setObjectName("pointsRedeemed")
+            self.redeem_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.redeem_label.setMinimumWidth(84)
+            self.most = touch_button(
+                self, "pointsMost", self.tr("All"), self.tr("Redeem as many points as allowed")
+            )
+            self.value_label = QLabel(self)
+            self.value_label.setObjectName("pointsValue")
+            self.value_label.setProperty("figure", True)
+            self.value_label.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            stepper = QHBoxLayout()
+            stepper.setSpacing(6)
+            stepper.addWidget(self.less)
+            stepper.addWidget(self.redeem_label)
+            stepper.addWidget(self.more)
+            stepper.addWidget(self.most)
+            stepper.addStretch(1)
+            stepper.addWidget(self.value_label)
+            self.points_note = QLabel(self)
+            self.points_note.setObjectName("pointsNote")
+            self.points_note.setProperty("role", "muted")
+            self.points_note.setWordWrap(True)
+            grid.addWidget(_caption(self, self.tr("Points")), row, 0)
+            grid.addLayout(stepper, row, 1, 1, 2)
+            grid.addWidget(self.points_note, row + 1, 1, 1, 2)
+            row += 2
+            self.less.clicked.connect(lambda: self.set_points(self._points - POINTS_PER_BLOCK))
+            self.more.clicked.connect(lambda: self.set_points(self._points + POINTS_PER_BLOCK))
+            self.most.clicked.connect(lambda: self.set_points(self._cap))
+
+        # Card.
         self.card_amount = MoneyField("checkoutCardAmount", self.tr("Amount paid by card"), self)
         self.card_rest = touch_button(
             self, "checkoutCardRest", self.tr("Card for the rest"), self.tr("Pay the rest by card")
@@ -331,7 +260,13 @@ class TenderPanel(QFrame):
         self.card_reference.setPlaceholderText(self.tr("Terminal reference from the slip"))
         self.card_reference.setMaxLength(64)
         self.card_reference.setMinimumHeight(TOUCH)
+        grid.addWidget(_caption(self, self.tr("Card")), row, 0)
+        grid.addWidget(self.card_amount, row, 1)
+        grid.addWidget(self.card_rest, row, 2)
+        grid.addWidget(self.card_reference, row + 1, 1, 1, 2)
+        row += 2
 
+        # Cash.
         self.cash_amount = MoneyField("checkoutCashAmount", self.tr("Amount paid in cash"), self)
         self.cash_rest = touch_button(
             self, "checkoutCashRest", self.tr("Cash for the rest"), self.tr("Pay the rest in cash")
@@ -339,66 +274,50 @@ class TenderPanel(QFrame):
         self.cash_given = MoneyField(
             "checkoutCashGiven", self.tr("Cash the customer handed over"), self
         )
-        self.cash_given.setPlaceholderText(self.tr("Given"))
-        self.quick: list = []
-        quick_row = QHBoxLayout()
-        quick_row.setSpacing(6)
+        self.quick: list[QPushButton] = []
         exact = touch_button(
             self, "cashGivenExact", self.tr("Exact"), self.tr("The customer gave the exact amount")
         )
         exact.clicked.connect(lambda: self.cash_given.set_amount(self.cash_amount.amount()))
-        quick_row.addWidget(exact)
         self.quick.append(exact)
         self._notes: list[Money] = []
-        for i in range(3):
+        given_row = QHBoxLayout()
+        given_row.setSpacing(6)
+        given_row.addWidget(self.cash_given, 1)
+        given_row.addWidget(exact)
+        for i in range(2):
             button = touch_button(self, f"cashGivenNote{i + 1}", "", "")
             button.clicked.connect(partial(self._note_given, i))
-            quick_row.addWidget(button)
+            given_row.addWidget(button)
             self.quick.append(button)
-        quick_row.addStretch(1)
         self.change_label = QLabel(self)
         self.change_label.setObjectName("checkoutChange")
         self.change_label.setAccessibleName(self.tr("Change due"))
         self.change_label.setProperty("figure", True)
         self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(8)
-        card_caption = QLabel(self.tr("Card"), self)
-        card_caption.setProperty("tenderName", True)
-        cash_caption = QLabel(self.tr("Cash"), self)
-        cash_caption.setProperty("tenderName", True)
-        grid.addWidget(card_caption, 0, 0)
-        grid.addWidget(self.card_amount, 0, 1)
-        grid.addWidget(self.card_rest, 0, 2)
-        grid.addWidget(self.card_reference, 1, 1, 1, 2)
-        grid.addWidget(cash_caption, 2, 0)
-        grid.addWidget(self.cash_amount, 2, 1)
-        grid.addWidget(self.cash_rest, 2, 2)
         given_caption = QLabel(self.tr("Given"), self)
         given_caption.setProperty("role", "muted")
-        grid.addWidget(given_caption, 3, 0)
-        grid.addWidget(self.cash_given, 3, 1)
-        grid.addLayout(quick_row, 3, 2)
-        change_caption = QLabel(self.tr("Change due"), self)
+        change_caption = QLabel(self.tr("Change"), self)
         change_caption.setProperty("role", "muted")
-        grid.addWidget(change_caption, 4, 0)
-        grid.addWidget(self.change_label, 4, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setRowMinimumHeight(1, TOUCH)
+        grid.addWidget(_caption(self, self.tr("Cash")), row, 0)
+        grid.addWidget(self.cash_amount, row, 1)
+        grid.addWidget(self.cash_rest, row, 2)
+        grid.addWidget(given_caption, row + 1, 0)
+        grid.addLayout(given_row, row + 1, 1, 1, 2)
+        grid.addWidget(change_caption, row + 2, 0)
+        grid.addWidget(self.change_label, row + 2, 1, 1, 2)
         self._given_row = (given_caption, self.cash_given, *self.quick)
 
-        self.balance_label = QLabel(self)
-        self.balance_label.setObjectName("checkoutBalance")
-        self.balance_label.setWordWrap(True)
+        self.balance_box = MessageBox("checkoutBalance", self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
         layout.addLayout(head)
+        layout.addWidget(_rule(self))
         layout.addLayout(grid)
-        layout.addWidget(self.balance_label)
+        layout.addStretch(1)
+        layout.addWidget(self.balance_box)
 
         self.card_rest.clicked.connect(self.card_for_the_rest)
         self.cash_rest.clicked.connect(self.cash_for_the_rest)
@@ -406,31 +325,54 @@ class TenderPanel(QFrame):
             field.textChanged.connect(self._edited)
         self._render()
 
-    # -- what the dialog asks ---------------------------------------------------------------
+    # -- points -----------------------------------------------------------------------------
 
-    def set_due(self, due: Money, total: Money, points_value: Money) -> None:
-        self._due = due
-        self.due_label.setText(format_money(due))
-        if points_value.is_zero():
-            self.due_note.setText("")
-        else:
-            self.due_note.setText(
-                self.tr("The total {total} less {value} paid with points.")
-                .replace("{total}", format_money(total))
-                .replace("{value}", format_money(points_value))
-            )
-        self.due_note.setVisible(not points_value.is_zero())
+    @property
+    def points(self) -> int:
+        """The points to redeem (whole blocks, within the cap)."""
+        return self._points
+
+    @property
+    def points_cap(self) -> int:
+        """The most points this basket lets the customer redeem."""
+        return self._cap
+
+    @property
+    def points_value(self) -> Money:
+        return redemption_value(self._points)
+
+    def set_points(self, wanted: int) -> None:
+        """Redeem ``wanted`` points, rounded down to a block and held within 0..cap."""
+        wanted = max(0, min(wanted - wanted % POINTS_PER_BLOCK, self._cap))
+        if wanted != self._points:
+            self._points = wanted
+            self._render()
+            self.changed.emit()
+
+    # -- money ------------------------------------------------------------------------------
+
+    def set_total(self, total: Money) -> None:
+        """The basket's total: the points cap follows it (never past the total), so does the
+        amount due."""
+        self._total = total
+        self._cap = max_redeemable_points(self._balance, total) if self._tier else 0
+        self._points = min(self._points, self._cap)
         self._render()
+
+    @property
+    def due(self) -> Money:
+        return self._total - self.points_value
 
     @property
     def state(self) -> TenderBalance:
         return balance(
-            self._due, self.card_amount.amount(), self.cash_amount.amount(), self.cash_given.value()
+            self.due, self.card_amount.amount(), self.cash_amount.amount(), self.cash_given.value()
         )
 
     @property
     def has_input(self) -> bool:
-        return any(
+        """Whether the clerk entered anything here (points or tenders)."""
+        return bool(self._points) or any(
             f.text().strip()
             for f in (self.card_amount, self.cash_amount, self.cash_given, self.card_reference)
         )
@@ -448,11 +390,12 @@ class TenderPanel(QFrame):
 
     def card_for_the_rest(self) -> None:
         """The card pays what the cash does not."""
-        self.card_amount.set_amount(max(self._due - self.cash_amount.amount(), Money.zero()))
+        self.card_amount.set_amount(max(self.due - self.cash_amount.amount(), Money.zero()))
+        self.card_reference.setFocus()
 
     def cash_for_the_rest(self) -> None:
         """Cash pays what the card does not."""
-        self.cash_amount.set_amount(max(self._due - self.card_amount.amount(), Money.zero()))
+        self.cash_amount.set_amount(max(self.due - self.card_amount.amount(), Money.zero()))
         self.cash_given.setFocus()
 
     def _note_given(self, index: int) -> None:
@@ -466,11 +409,22 @@ class TenderPanel(QFrame):
         self.changed.emit()
 
     def _render(self) -> None:
+        self._render_points()
+        due = self.due
+        self.due_label.setText(format_money(due))
+        value = self.points_value
+        self.due_note.setText(
+            self.tr("{total} less {value} in points")
+            .replace("{total}", format_money(self._total))
+            .replace("{value}", format_money(value))
+        )
+        self.due_note.setVisible(not value.is_zero())
+
         state = self.state
         has_cash = not state.cash.is_zero()
         for widget in self._given_row:
             widget.setEnabled(has_cash)
-        self._notes = note_suggestions(state.cash) if has_cash else []
+        self._notes = note_suggestions(state.cash, 2) if has_cash else []
         for i, button in enumerate(self.quick[1:]):
             note = self._notes[i] if i < len(self._notes) else None
             button.setVisible(note is not None)
@@ -481,35 +435,64 @@ class TenderPanel(QFrame):
                     self.tr("The customer gave {amount}").replace("{amount}", text)
                 )
         self.change_label.setText(format_money(state.change))
+        level, text = self._balance_words(state)
+        self.balance_box.say(text, level)
 
-        level = "error"
-        if state.due.is_zero() and state.paid.is_zero():
-            level, text = "ok", self.tr("Points pay for everything; nothing more to take.")
-        elif not state.missing.is_zero():
-            level = "info"
-            text = self.tr("{amount} still to pay.").replace(
-                "{amount}", format_money(state.missing)
+    def _render_points(self) -> None:
+        if self._tier is None:
+            return
+        self.redeem_label.setText(points(self._points))
+        value = self.points_value
+        self.value_label.setText(
+            self.tr("− {value}").replace("{value}", format_money(value)) if self._points else ""
+        )
+        self.less.setEnabled(self._points > 0)
+        self.more.setEnabled(self._points < self._cap)
+        self.most.setEnabled(self._points < self._cap)
+        earns = points(points_earned(self._total - value, self._tier))
+        worth = format_money(BLOCK_VALUE * (self._balance // POINTS_PER_BLOCK))
+        if self._balance < POINTS_PER_BLOCK:
+            text = self.tr(
+                "Balance {balance}: too few to redeem (100 points = {block}). This sale earns "
+                "{earned}."
             )
-        elif not state.over.is_zero():
+        else:
+            text = self.tr("Balance {balance}, worth {worth}. This sale earns {earned}.")
+        self.points_note.setText(
+            text.replace("{balance}", points(self._balance))
+            .replace("{block}", format_money(BLOCK_VALUE))
+            .replace("{worth}", worth)
+            .replace("{earned}", earns)
+        )
+
+    def _balance_words(self, state: TenderBalance) -> tuple[str, str]:
+        """How the tenders stand, in words, and the message's level."""
+        if self._total.is_zero():
+            return "info", self.tr("Scan or type a product to start the sale.")
+        if state.due.is_zero() and state.paid.is_zero():
+            return "ok", self.tr("Points pay for everything; nothing more to take.")
+        if not state.missing.is_zero():
+            text = self.tr("{amount} still to pay.")
+            return "info", text.replace("{amount}", format_money(state.missing))
+        if not state.over.is_zero():
             text = self.tr(
                 "{amount} too much — lower the card or the cash amount so they add up to the "
                 "amount to pay."
-            ).replace("{amount}", format_money(state.over))
-        elif state.needs_given:
-            level = "info"
-            text = self.tr("Type or tap how much cash the customer handed over.")
-        elif not state.cash_short.is_zero():
-            text = self.tr("The cash handed over is {amount} short of the cash amount.").replace(
-                "{amount}", format_money(state.cash_short)
             )
-        elif state.change.is_zero():
-            level, text = "ok", self.tr("Paid in full.")
-        else:
-            level = "ok"
-            text = self.tr("Paid in full. Give {change} back.").replace(
-                "{change}", format_money(state.change)
-            )
-        self.balance_label.setText(text)
-        self.balance_label.setProperty("level", level)
-        self.balance_label.style().unpolish(self.balance_label)
-        self.balance_label.style().polish(self.balance_label)
+            return "error", text.replace("{amount}", format_money(state.over))
+        if state.needs_given:
+            return "info", self.tr("Type or tap how much cash the customer handed over.")
+        if not state.cash_short.is_zero():
+            text = self.tr("The cash handed over is {amount} short of the cash amount.")
+            return "error", text.replace("{amount}", format_money(state.cash_short))
+        if state.change.is_zero():
+            return "ok", self.tr("Paid in full.")
+        text = self.tr("Paid in full. Give {change} back.")
+        return "ok", text.replace("{change}", format_money(state.change))
+
+
+def _rule(parent: QWidget) -> QFrame:
+    line = QFrame(parent)
+    line.setObjectName("paymentRule")
+    line.setFixedHeight(1)
+    return line

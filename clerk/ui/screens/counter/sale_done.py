@@ -1,0 +1,449 @@
+"""The checkout's last page: the sale is on the tablet — what was paid, the change in large type,
+whether central has it yet, and the receipt (system printer or a PDF, A4 or an 80 mm roll).
+
+The receipt is built from the order as the tablet holds it when the clerk asks (so it carries
+central's order number once the sale was sent), signed with the device's own key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clerk.domain.entities import Order, Store, Tender
+from clerk.domain.loyalty import points_for_value
+from clerk.domain.money import Money, format_money
+from clerk.printing.receipt import ReceiptData, ReceiptLayout, print_receipt, render_receipt_pdf
+from clerk.printing.sale_receipt import receipt_for_order
+from clerk.services.context import ServiceContext
+from clerk.store.outbox import ATTENTION, DISCARDED, DONE
+from clerk.ui.resources import icon_pixmap
+from clerk.ui.screens.counter.basket_row import MessageBox, touch_button
+from clerk.ui.screens.counter.tenders import points
+from clerk.ui.session import AppServices
+from clerk.ui.texts import error_text
+from clerk.ui.theme import Colors
+
+__all__ = ["SaleDonePage", "SaleStatus", "sale_receipt", "sale_status"]
+
+
+@dataclass(frozen=True)
+class SaleStatus:
+    """Where the sale's command is (an outbox state) and central's order number, once given."""
+
+    state: str
+    number: str
+
+
+def sale_status(ctx: ServiceContext, command_id: str, order_id: str) -> SaleStatus:
+    """The sale's command state and order number (runs on a reader)."""
+    with ctx.store.unit(read_only=True) as unit:
+        command = unit.outbox.get(command_id)
+        order = unit.orders.get(order_id)
+    # A finished command may have been pruned already: central has it.
+    return SaleStatus(command.state if command else DONE, order.number if order else "")
+
+
+def sale_receipt(
+    ctx: ServiceContext,
+    order_id: str,
+    command_id: str,
+    staff_id: str,
+    device_key: str,
+    cash_given: Money | None,
+) -> ReceiptData:
+    """The receipt of the sale as the tablet holds it now (runs on a reader)."""
+    with ctx.store.unit(read_only=True) as unit:
+        order = unit.orders.get(order_id)
+        if order is None:
+            raise LookupError(f"order {order_id} is not on the tablet")
+        store = unit.stores.store(ctx.store_id) or Store(ctx.store_id, ctx.store_id, "")
+        member = unit.staff.get(staff_id)
+        customer = unit.customers.get(order.customer_id) if order.customer_id else None
+        products = {
+            sku: p for sku in {x.sku for x in order.lines} if (p := unit.catalog.product(sku))
+        }
+        command = unit.outbox.get(command_id)
+    return receipt_for_order(
+        order,
+        store=store,
+        staff_name=member.name if member is not None else staff_id,
+        device_id=ctx.device_id,
+        device_private_key=device_key,
+        products=products,
+        customer=customer,
+        # The local effect already counted the sale's points in the balance.
+        points_balance_after=customer.points_balance if customer is not None else None,
+        pending=command is not None and command.state != DONE,
+        cash_given=cash_given,
+    )
+
+
+def _write_pdf(data: ReceiptData, path: Path, layout: ReceiptLayout) -> Path:
+    return render_receipt_pdf(data, path, layout)
+
+
+class SaleDonePage(QWidget):
+    """What the clerk tells the customer after the sale; ``finished()`` is Done."""
+
+    finished = Signal()
+    receiptSaved = Signal(object)  # the PDF's Path
+
+    def __init__(
+        self, services: AppServices, colors: Colors, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkoutDonePage")
+        self._services = services
+        self._order: Order | None = None
+        self._command_id = ""
+        self._cash_given: Money | None = None
+        self._state = ""
+        self._staff_id = ""
+        self._busy = False
+        self._file_dialog: QFileDialog | None = None
+
+        mark = QLabel(self)
+        mark.setPixmap(icon_pixmap("check", colors.ok, 48))
+        self.title = QLabel(self.tr("Sale complete"), self)
+        self.title.setObjectName("doneTitle")
+        self.title.setProperty("role", "title")
+        self.number = QLabel(self)
+        self.number.setObjectName("doneNumber")
+        self.number.setProperty("role", "subtitle")
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title)
+        heading.addWidget(self.number)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(heading, 1)
+
+        # What was paid, and beside it the change, in the largest type on the page.
+        summary = QFrame(self)
+        summary.setObjectName("doneSummary")
+        summary.setProperty("card", True)
+        self._facts = QGridLayout(summary)
+        self._facts.setContentsMargins(24, 20, 24, 20)
+        self._facts.setHorizontalSpacing(24)
+        self._facts.setVerticalSpacing(8)
+        self._facts.setColumnStretch(0, 1)
+        change_card = QFrame(self)
+        change_card.setObjectName("doneChangeCard")
+        change_caption = QLabel(self.tr("Change due"), change_card)
+        change_caption.setProperty("cardTitle", True)
+        self.change = QLabel(change_card)
+        self.change.setObjectName("doneChange")
+        self.change.setAccessibleName(self.tr("Change due"))
+        self.change_note = QLabel(change_card)
+        self.change_note.setObjectName("doneChangeNote")
+        self.change_note.setProperty("role", "muted")
+        self.change_note.setWordWrap(True)
+        change_box = QVBoxLayout(change_card)
+        change_box.setContentsMargins(24, 20, 24, 20)
+        change_box.setSpacing(2)
+        change_box.addWidget(change_caption)
+        change_box.addWidget(self.change)
+        change_box.addWidget(self.change_note)
+        change_box.addStretch(1)
+        money_row = QHBoxLayout()
+        money_row.setSpacing(20)
+        money_row.addWidget(summary, 3)
+        money_row.addWidget(change_card, 2)
+
+        self.status_icon = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("doneStatus")
+        self.status.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.setSpacing(12)
+        status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.status, 1)
+        self._colors = colors
+
+        # The receipt: paper, then print or save.
+        receipt = QFrame(self)
+        receipt.setObjectName("doneReceipt")
+        receipt.setProperty("card", True)
+        receipt_caption = QLabel(self.tr("Receipt"), receipt)
+        receipt_caption.setProperty("cardTitle", True)
+        paper_caption = QLabel(self.tr("Paper"), receipt)
+        paper_caption.setProperty("role", "muted")
+        self.paper_a4 = touch_button(receipt, "receiptPaperA4", self.tr("A4"), self.tr("A4 paper"))
+        self.paper_roll = touch_button(
+            receipt, "receiptPaperRoll", self.tr("80 mm roll"), self.tr("80 mm receipt roll")
+        )
+        self._paper = QButtonGroup(self)
+        for button in (self.paper_a4, self.paper_roll):
+            button.setCheckable(True)
+            button.setProperty("segment", True)
+            self._paper.addButton(button)
+        self.paper_roll.setChecked(True)
+        self.print_button = touch_button(
+            receipt, "receiptPrint", self.tr("Print receipt"), self.tr("Print the receipt")
+        )
+        self.save_button = touch_button(
+            receipt,
+            "receiptSavePdf",
+            self.tr("Save receipt as PDF…"),
+            self.tr("Save the receipt as a PDF file"),
+        )
+        self.message = MessageBox("doneMessage", receipt)
+        receipt_row = QHBoxLayout()
+        receipt_row.setSpacing(8)
+        receipt_row.addWidget(receipt_caption)
+        receipt_row.addSpacing(16)
+        receipt_row.addWidget(paper_caption)
+        receipt_row.addWidget(self.paper_a4)
+        receipt_row.addWidget(self.paper_roll)
+        receipt_row.addStretch(1)
+        receipt_row.addWidget(self.print_button)
+        receipt_row.addWidget(self.save_button)
+        receipt_layout = QVBoxLayout(receipt)
+        receipt_layout.setContentsMargins(24, 14, 24, 14)
+        receipt_layout.setSpacing(10)
+        receipt_layout.addLayout(receipt_row)
+        receipt_layout.addWidget(self.message)
+
+        self.done_button = touch_button(self, "checkoutDone", self.tr("Done"), self.tr("Done"))
+        self.done_button.setProperty("primary", True)
+        self.done_button.setMinimumWidth(160)
+        done_row = QHBoxLayout()
+        done_row.addStretch(1)
+        done_row.addWidget(self.done_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(20)
+        layout.addLayout(top)
+        layout.addLayout(money_row)
+        layout.addLayout(status_row)
+        layout.addWidget(receipt)
+        layout.addStretch(1)
+        layout.addLayout(done_row)
+
+        self.print_button.clicked.connect(self.print_receipt)
+        self.save_button.clicked.connect(self.ask_pdf_path)
+        self.done_button.clicked.connect(self.finished)
+
+    # -- filling in -------------------------------------------------------------------------
+
+    def show_sale(
+        self,
+        order: Order,
+        command_id: str,
+        staff_id: str,
+        change: Money,
+        given: Money | None,
+        *,
+        points_counted_here: bool = True,
+    ) -> None:
+        """The sale as stored: its money, points and change; its command's state follows.
+
+        ``points_counted_here`` False: the customer is not on the tablet, so central counts
+        the points they earn."""
+        self._order = order
+        self._command_id = command_id
+        self._staff_id = staff_id
+        self._cash_given = given
+        self.change.setText(format_money(change))
+        rows: list[tuple[str, str, str]] = [
+            ("doneTotal", self.tr("Total"), format_money(order.total))
+        ]
+        for payment in order.payments:
+            tender = Tender(payment.tender)
+            if tender == Tender.CARD:
+                label = self.tr("Paid by card")
+                if payment.reference:
+                    label = self.tr("Paid by card (ref. {reference})").replace(
+                        "{reference}", payment.reference
+                    )
+                rows.append(("donePaidCard", label, format_money(payment.amount)))
+            elif tender == Tender.CASH:
+                rows.append(("donePaidCash", self.tr("Paid in cash"), format_money(payment.amount)))
+            elif tender == Tender.POINTS:
+                rows.append(
+                    (
+                        "donePointsRedeemed",
+                        self.tr("Points redeemed: {points}").replace(
+                            "{points}", points(points_for_value(payment.amount))
+                        ),
+                        "−" + format_money(payment.amount),
+                    )
+                )
+        if order.customer_id is not None:
+            earned = "+" + points(order.points_earned)
+            if not points_counted_here:
+                earned = self.tr("counted by central")
+            rows.append(("donePointsEarned", self.tr("Points earned"), earned))
+        for row, (name, caption, value) in enumerate(rows):
+            left = QLabel(caption, self)
+            right = QLabel(value, self)
+            right.setObjectName(name)
+            right.setAccessibleName(caption)
+            right.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if name == "doneTotal":
+                for cell in (left, right):
+                    cell.setProperty("cardTitle", True)
+            self._facts.addWidget(left, row, 0)
+            self._facts.addWidget(right, row, 1)
+        if given is None:
+            self.change_note.setText(self.tr("Paid without cash."))
+        else:
+            self.change_note.setText(
+                self.tr("The customer handed over {given}.").replace("{given}", format_money(given))
+            )
+        self.set_status(SaleStatus("pending", order.number))
+        no_key = not self._services.receipt_key
+        self.print_button.setEnabled(not no_key)
+        self.save_button.setEnabled(not no_key)
+        if no_key:
+            self._say(
+                self.tr(
+                    "This tablet holds no receipt key, so it cannot sign a receipt; enroll it "
+                    "again to print receipts."
+                ),
+                error=True,
+            )
+
+    def set_status(self, status: SaleStatus) -> None:
+        """The sale's command state in words."""
+        self._state = status.state
+        if status.number:
+            self.number.setText(self.tr("Order {number}").replace("{number}", status.number))
+        else:
+            self.number.setText(self.tr("The order number follows from central."))
+        if status.state == DONE:
+            text, icon, colour = self.tr("Sent to central."), "online", self._colors.ok
+        elif status.state == ATTENTION:
+            text = self.tr(
+                "Central refused this sale. It waits on the Attention screen with the reason."
+            )
+            icon, colour = "attention", self._colors.error
+        elif status.state == DISCARDED:
+            text = self.tr("This sale was given up on the Attention screen.")
+            icon, colour = "attention", self._colors.error
+        else:
+            text = self.tr(
+                "Queued on this tablet — it will be sent to central when the tablet is online. "
+                "Nothing is lost meanwhile."
+            )
+            icon, colour = "sync", self._colors.muted
+        self.status.setText(text)
+        self.status_icon.setPixmap(icon_pixmap(icon, colour, 24))
+
+    @property
+    def status_text(self) -> str:
+        return self.status.text()
+
+    @property
+    def state(self) -> str:
+        """The sale's command state (pending, sending, done, attention, discarded)."""
+        return self._state
+
+    @property
+    def layout_choice(self) -> ReceiptLayout:
+        return "a4" if self.paper_a4.isChecked() else "roll80"
+
+    # -- the receipt ------------------------------------------------------------------------
+
+    def print_receipt(self) -> None:
+        """Build the receipt, then the system print dialog."""
+        self._receipt(self._print)
+
+    def _print(self, data: ReceiptData) -> None:
+        self._busy = False
+        self._update_buttons()
+        if print_receipt(data, self, self.layout_choice):
+            self._say(self.tr("The receipt went to the printer."))
+
+    def ask_pdf_path(self) -> None:
+        """Ask where to save the receipt's PDF (the dialog does not block the app)."""
+        if self._order is None:
+            return
+        name = self._order.number or self._order.id[:8]
+        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"))
+        dialog.setObjectName("receiptFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(self.tr("receipt-{number}.pdf").replace("{number}", name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
+        self._file_dialog = dialog
+        dialog.open()
+
+    @property
+    def file_dialog(self) -> QFileDialog | None:
+        """The open "save as" dialog, if any (tests fill it in)."""
+        return self._file_dialog
+
+    def save_pdf(self, path: Path, layout: ReceiptLayout | None = None) -> None:
+        """Write the receipt to ``path`` (in the background); ``receiptSaved(path)`` after."""
+        chosen = layout or self.layout_choice
+
+        def write(data: ReceiptData) -> None:
+            self._services.bridge.op(_write_pdf, data, path, chosen).read_only().success(
+                self._saved
+            ).failure(self._receipt_failed).run()
+
+        self._receipt(write)
+
+    def _saved(self, path: Path) -> None:
+        self._busy = False
+        self._update_buttons()
+        self._say(self.tr("The receipt is saved as {path}.").replace("{path}", str(path)))
+        self.receiptSaved.emit(path)
+
+    def _receipt(self, then: Callable[[ReceiptData], None]) -> None:
+        key = self._services.receipt_key
+        staff = self._staff_id
+        if self._order is None or not key or self._busy:
+            return
+        self._busy = True
+        self._update_buttons()
+        self._services.bridge.op(
+            sale_receipt,
+            self._services.ctx,
+            self._order.id,
+            self._command_id,
+            staff,
+            key,
+            self._cash_given,
+        ).read_only().success(then).failure(self._receipt_failed).run()
+
+    def _receipt_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._update_buttons()
+        self._say(
+            self.tr("The receipt could not be made: {reason}").replace(
+                "{reason}", error_text(error)
+            ),
+            error=True,
+        )
+
+    def _update_buttons(self) -> None:
+        ready = self._order is not None and bool(self._services.receipt_key) and not self._busy
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.say(text, "error" if error else "info")
+
+    @property
+    def message_text(self) -> str:
+        return self.message.text()
