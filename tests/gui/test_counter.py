@@ -239,3 +239,38 @@ def test_scrolling_to_the_end_brings_the_older_pages(
     assert counter.timeline.rowCount() == 450
     numbers = [counter.timeline.entry(r).data["number"] for r in range(450)]
     assert len(set(numbers)) == 450
+
+
+def test_finalize_opens_the_checkout_with_the_cart_and_product_scans_go_into_it(
+    qtbot: QtBot, gui_world: GuiWorld, counter: CounterScreen
+) -> None:
+    from clerk.services.scanning import ProductCheck
+    from clerk.ui.screens.counter.checkout import CheckoutDialog
+
+    scan_gold(qtbot, counter)
+    qtbot.mouseClick(counter.sell, Qt.MouseButton.LeftButton)
+    dialog = counter._checkout
+    assert isinstance(dialog, CheckoutDialog)
+    assert [(line.sku, line.qty) for line in dialog.lines] == [("SHIRT-M", 1), ("SOCKS-1", 2)]
+    with gui_world.tablet.store.unit(read_only=True) as unit:
+        jeans = unit.catalog.product("JEANS-32")
+    assert jeans is not None
+    check = ProductCheck(jeans.ean, jeans.sku, jeans.name, "", "", "", jeans.price, 20, 0, 20, True)
+    assert counter.add_product(check)
+    assert ("JEANS-32", 1) in [(line.sku, line.qty) for line in dialog.lines]
+    dialog.abandon()
+    assert not counter.add_product(check)  # no sale open: the product check shows instead
+
+
+def test_offline_a_customer_known_by_code_can_still_buy(
+    qtbot: QtBot, gui_world: GuiWorld, counter: CounterScreen
+) -> None:
+    from clerk.ui.screens.counter.checkout import CheckoutDialog
+
+    with qtbot.waitSignal(counter.customerShown, timeout=5000):
+        counter.show_customer_scan(CustomerScan("CUS-FAR-AWAY", None, "token"))
+    qtbot.mouseClick(counter.sell, Qt.MouseButton.LeftButton)
+    dialog = counter._checkout
+    assert isinstance(dialog, CheckoutDialog)
+    assert dialog._customer_id == "CUS-FAR-AWAY"
+    dialog.abandon()

@@ -571,8 +571,16 @@ class CounterScreen(QWidget):
             return
         from clerk.ui.screens.counter.checkout import CheckoutDialog
 
-        customer: Customer | None = view.customer if view.source != "token" else None
-        dialog = CheckoutDialog(self.services, self._colors, customer, view.cart, self)
+        by_code = view.source == "token"
+        customer: Customer | None = None if by_code else view.customer
+        dialog = CheckoutDialog(
+            self.services,
+            self._colors,
+            customer,
+            view.cart,
+            self,
+            customer_id=view.customer_id if by_code else None,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saleQueued.connect(self._sale_queued)
         dialog.destroyed.connect(lambda _=None: setattr(self, "_checkout", None))
@@ -593,7 +601,7 @@ class CounterScreen(QWidget):
 
     def _close_checkout(self) -> None:
         if self._checkout is not None:
-            self._checkout.reject()
+            self._checkout.abandon()
             self._checkout = None
 
     # -- details ------------------------------------------------------------------------------
