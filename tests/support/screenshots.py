@@ -16,6 +16,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 OUT = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 
@@ -78,6 +79,7 @@ def shoot(language: str, theme: str) -> None:
             shell.close()
             bridge.close()
             return
+        _counter_shots(window, language)
 
         cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
         cards_window.resize(1180, 900)
@@ -87,6 +89,24 @@ def shoot(language: str, theme: str) -> None:
         cards_window.close()
         shell.close()
         bridge.close()
+
+
+def _counter_shots(window: Any, language: str) -> None:
+    """The Counter: the customer 360 and their online cart opened to be finalized here."""
+    from clerk.ui.screens.counter.checkout import CheckoutDialog
+    from clerk.ui.session import Screen
+
+    counter = window.screen_widget(Screen.COUNTER)
+    window.grab().save(str(OUT / f"counter-360-{language}.png"))
+    counter.finalize()
+    _settle()
+    dialog = counter._checkout
+    assert isinstance(dialog, CheckoutDialog)
+    dialog.resize(1180, 760)
+    _settle()
+    dialog.grab().save(str(OUT / f"counter-cart-{language}.png"))
+    dialog.abandon()
+    _settle()
 
 
 def main() -> int:

@@ -356,8 +356,12 @@ class CounterScreen(QWidget):
         if done is None or self.view is None or self.view.customer_id != customer_id:
             return
         bonus = int(done.value.bonus_points)
-        if bonus and self.view.customer is not None:
-            self.header.set_points(self.view.customer.points_balance + bonus)
+        customer = self.view.customer
+        if bonus and customer is not None:
+            # The balance a sale redeems from is the one on the tablet now.
+            customer = replace(customer, points_balance=customer.points_balance + bonus)
+            self.view = replace(self.view, customer=customer)
+            self.header.set_points(customer.points_balance)
             self._say(
                 self.tr("Store visit recorded: {points} visit bonus.").replace(
                     "{points}", points_text(bonus, signed=True)
