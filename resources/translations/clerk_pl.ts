@@ -355,6 +355,69 @@
     </message>
 </context>
 <context>
+    <name>BasketRow</name>
+    <message>
+        <source>One less of {name}</source>
+        <translation>Jedna sztuka mniej: {name}</translation>
+    </message>
+    <message>
+        <source>One more of {name}</source>
+        <translation>Jedna sztuka więcej: {name}</translation>
+    </message>
+    <message>
+        <source>Quantity of {name}</source>
+        <translation>Ilość: {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the sale</source>
+        <translation>Usuń ze sprzedaży: {name}</translation>
+    </message>
+    <message>
+        <source>Remove from the sale</source>
+        <translation>Usuń ze sprzedaży</translation>
+    </message>
+    <message>
+        <source>Take {variant} ({n} here)</source>
+        <translation>Zamień na {variant} (tu: {n})</translation>
+    </message>
+    <message>
+        <source>Sell {variant} instead</source>
+        <translation>Sprzedaj zamiast tego: {variant}</translation>
+    </message>
+    <message>
+        <source>{price} each</source>
+        <translation>{price}/szt.</translation>
+    </message>
+    <message>
+        <source>Not in this tablet&apos;s catalogue, so it cannot be sold here — sync the tablet, or remove the line.</source>
+        <translation>Brak w katalogu na tym tablecie, więc nie można tego sprzedać — zsynchronizuj tablet lub usuń pozycję.</translation>
+    </message>
+    <message>
+        <source>Stock here unknown — check the shelf before selling.</source>
+        <translation>Stan w sklepie nieznany — przed sprzedażą sprawdź półkę.</translation>
+    </message>
+    <message>
+        <source>None in stock here — the sale will be refused as it is.</source>
+        <translation>Brak na stanie w sklepie — w tej postaci sprzedaż zostanie odrzucona.</translation>
+    </message>
+    <message>
+        <source>Only {have} in stock here, {want} in the basket.</source>
+        <translation>Na stanie w sklepie tylko {have}, w koszyku {want}.</translation>
+    </message>
+    <message>
+        <source>{n} in stock here</source>
+        <translation>Na stanie w sklepie: {n}</translation>
+    </message>
+    <message>
+        <source>{store} ({n})</source>
+        <translation>{store} ({n})</translation>
+    </message>
+    <message>
+        <source>Also in stock at {stores}.</source>
+        <translation>Dostępne też w: {stores}.</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>Scan with the camera</source>
@@ -406,6 +469,365 @@
     <message>
         <source>The camera stopped: {detail}. Try again, or scan another way.</source>
         <translation>Kamera przestała działać: {detail}. Spróbuj ponownie lub zeskanuj kod w inny sposób.</translation>
+    </message>
+</context>
+<context>
+    <name>CartPanel</name>
+    <message>
+        <source>Online cart</source>
+        <translation>Koszyk internetowy</translation>
+    </message>
+    <message>
+        <source>Finalize here</source>
+        <translation>Sfinalizuj tutaj</translation>
+    </message>
+    <message>
+        <source>Finalize the online cart at the counter</source>
+        <translation>Sfinalizuj koszyk internetowy przy ladzie</translation>
+    </message>
+    <message>
+        <source>The online cart is unavailable until the tablet is online.</source>
+        <translation>Koszyk internetowy jest niedostępny, dopóki tablet nie będzie online.</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nowa sprzedaż</translation>
+    </message>
+    <message>
+        <source>No online cart right now.</source>
+        <translation>Obecnie brak koszyka internetowego.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {total}&lt;/b&gt;&lt;br&gt;updated {when}</source>
+        <translation>&lt;b&gt;Razem {total}&lt;/b&gt;&lt;br&gt;zaktualizowano {when}</translation>
+    </message>
+    <message>
+        <source>Not in this tablet&apos;s catalogue: sync, or leave it out.</source>
+        <translation>Brak w katalogu na tym tablecie: zsynchronizuj lub pomiń.</translation>
+    </message>
+    <message>
+        <source>In stock here: {n}</source>
+        <translation>Na stanie w sklepie: {n}</translation>
+    </message>
+    <message>
+        <source>No stock of it is recorded here.</source>
+        <translation>Brak danych o stanie w tym sklepie.</translation>
+    </message>
+    <message>
+        <source>Only {n} here.</source>
+        <translation>W sklepie tylko {n}.</translation>
+    </message>
+    <message>
+        <source>In stock here instead: {options}.</source>
+        <translation>Zamiast tego dostępne tutaj: {options}.</translation>
+    </message>
+    <message>
+        <source>Other stores: {stores}.</source>
+        <translation>Inne sklepy: {stores}.</translation>
+    </message>
+</context>
+<context>
+    <name>Checkout</name>
+    <message>
+        <source>{points} pts</source>
+        <translation>{points} pkt</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Finish {name}&apos;s online cart</source>
+        <translation>Finalizacja koszyka internetowego: {name}</translation>
+    </message>
+    <message>
+        <source>Counter sale</source>
+        <translation>Sprzedaż przy ladzie</translation>
+    </message>
+    <message>
+        <source>{name} · {tier} member · card {card}</source>
+        <translation>{name} · poziom {tier} · karta {card}</translation>
+    </message>
+    <message>
+        <source>No loyalty member identified — this sale earns no points.</source>
+        <translation>Nie rozpoznano klienta programu lojalnościowego — ta sprzedaż nie nalicza punktów.</translation>
+    </message>
+    <message>
+        <source>Add a product by its barcode</source>
+        <translation>Dodaj produkt po kodzie kreskowym</translation>
+    </message>
+    <message>
+        <source>Scan or type a product barcode, then Enter</source>
+        <translation>Zeskanuj lub wpisz kod kreskowy produktu i naciśnij Enter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Dodaj</translation>
+    </message>
+    <message>
+        <source>Add the product typed</source>
+        <translation>Dodaj wpisany produkt</translation>
+    </message>
+    <message>
+        <source>The basket is empty. Scan a product, or type its barcode above.</source>
+        <translation>Koszyk jest pusty. Zeskanuj produkt lub wpisz powyżej jego kod kreskowy.</translation>
+    </message>
+    <message>
+        <source>Products in the sale</source>
+        <translation>Produkty w sprzedaży</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Cancel the sale</source>
+        <translation>Anuluj sprzedaż</translation>
+    </message>
+    <message>
+        <source>Confirm sale</source>
+        <translation>Zatwierdź sprzedaż</translation>
+    </message>
+    <message>
+        <source>Confirm the sale</source>
+        <translation>Zatwierdź sprzedaż</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Discard this sale? The products and amounts entered here are lost.</source>
+        <translation>Usunąć tę sprzedaż? Wprowadzone produkty i kwoty zostaną utracone.</translation>
+    </message>
+    <message>
+        <source>Keep selling</source>
+        <translation>Kontynuuj sprzedaż</translation>
+    </message>
+    <message>
+        <source>Keep the sale</source>
+        <translation>Zachowaj sprzedaż</translation>
+    </message>
+    <message>
+        <source>Discard the sale</source>
+        <translation>Usuń sprzedaż</translation>
+    </message>
+    <message>
+        <source>Discard the sale and close</source>
+        <translation>Usuń sprzedaż i zamknij</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>Dodano: {name}.</translation>
+    </message>
+    <message>
+        <source>{name}: now {n} in the basket.</source>
+        <translation>{name}: w koszyku jest teraz {n} szt.</translation>
+    </message>
+    <message>
+        <source>That is not a product barcode — scan the label on the product.</source>
+        <translation>To nie jest kod produktu — zeskanuj etykietę na towarze.</translation>
+    </message>
+    <message>
+        <source>That size or colour cannot be sold here.</source>
+        <translation>Tego rozmiaru lub koloru nie można tu sprzedać.</translation>
+    </message>
+    <message>
+        <source>Swapped to {variant}.</source>
+        <translation>Zamieniono na: {variant}.</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>Sztuk: {n}</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 sztuka</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Razem {total}</translation>
+    </message>
+    <message>
+        <source>Confirm sale · {amount}</source>
+        <translation>Zatwierdź sprzedaż · {amount}</translation>
+    </message>
+    <message>
+        <source>Sign in first — the sale was not recorded.</source>
+        <translation>Najpierw się zaloguj — sprzedaż nie została zapisana.</translation>
+    </message>
+    <message>
+        <source>Recording the sale…</source>
+        <translation>Zapisywanie sprzedaży…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <source>Next customer</source>
+        <translation>Następny klient</translation>
+    </message>
+    <message>
+        <source>Close this customer and serve the next one</source>
+        <translation>Zamknij tego klienta i obsłuż następnego</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Dodaj notatkę</translation>
+    </message>
+    <message>
+        <source>Add a note to the customer&apos;s thread</source>
+        <translation>Dodaj notatkę do historii kontaktów klienta</translation>
+    </message>
+    <message>
+        <source>Finalize cart</source>
+        <translation>Sfinalizuj koszyk</translation>
+    </message>
+    <message>
+        <source>Finalize the online cart or start a sale</source>
+        <translation>Sfinalizuj koszyk internetowy lub rozpocznij sprzedaż</translation>
+    </message>
+    <message>
+        <source>Show only one channel</source>
+        <translation>Pokaż tylko jeden kanał</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Wszystkie kanały</translation>
+    </message>
+    <message>
+        <source>Show only one kind of entry</source>
+        <translation>Pokaż tylko jeden rodzaj wpisów</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s timeline across channels</source>
+        <translation>Oś czasu klienta we wszystkich kanałach</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Oś czasu</translation>
+    </message>
+    <message>
+        <source>Card {card} is not on this tablet; asking central…</source>
+        <translation>Karty {card} nie ma na tym tablecie; sprawdzanie w centrali…</translation>
+    </message>
+    <message>
+        <source>Card {card} is not on this tablet and central cannot be reached. Ask for the code in their app (it works offline), or search by name.</source>
+        <translation>Karty {card} nie ma na tym tablecie, a centrala nie odpowiada. Poproś o kod z aplikacji klienta (działa offline) lub wyszukaj po nazwisku.</translation>
+    </message>
+    <message>
+        <source>No customer has card {card}. Check the number on the card.</source>
+        <translation>Żaden klient nie ma karty {card}. Sprawdź numer na karcie.</translation>
+    </message>
+    <message>
+        <source>Not on this tablet yet — fetching the customer from central…</source>
+        <translation>Klienta nie ma jeszcze na tablecie — pobieranie z centrali…</translation>
+    </message>
+    <message>
+        <source>Central does not know this customer. Check the code or search by name.</source>
+        <translation>W centrali nie ma tego klienta. Sprawdź kod lub wyszukaj po nazwisku.</translation>
+    </message>
+    <message>
+        <source>Store visit recorded: {points} visit bonus.</source>
+        <translation>Zapisano wizytę w sklepie: premia za wizytę {points}.</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nowa sprzedaż</translation>
+    </message>
+    <message>
+        <source>Offline: recognised from their signed app code. Their profile, history and cart are unavailable until the tablet is online; a sale can still be made and is queued.</source>
+        <translation>Offline: klienta rozpoznano po podpisanym kodzie z aplikacji. Profil, historia i koszyk będą dostępne, gdy tablet będzie online; sprzedaż jest możliwa i trafi do kolejki.</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached: this is the profile the tablet saved earlier; it may be out of date.</source>
+        <translation>Brak połączenia z centralą: to profil zapisany wcześniej na tablecie; może być nieaktualny.</translation>
+    </message>
+    <message>
+        <source>Fetched from central and kept on this tablet.</source>
+        <translation>Pobrano z centrali i zapisano na tym tablecie.</translation>
+    </message>
+    <message>
+        <source>Not on this tablet — searching central…</source>
+        <translation>Brak na tym tablecie — wyszukiwanie w centrali…</translation>
+    </message>
+    <message>
+        <source>No customer on this tablet matches, and central cannot be reached to search further. Scan their app code: it works offline.</source>
+        <translation>Na tym tablecie nie ma pasującego klienta, a bez połączenia z centralą nie można szukać dalej. Zeskanuj kod z aplikacji klienta: działa offline.</translation>
+    </message>
+    <message>
+        <source>Note saved to the customer&apos;s thread; it is sent to central.</source>
+        <translation>Notatkę zapisano w historii kontaktów klienta; zostanie wysłana do centrali.</translation>
+    </message>
+    <message>
+        <source>Sale queued for central; the customer&apos;s cart is finished.</source>
+        <translation>Sprzedaż czeka w kolejce do centrali; koszyk klienta został sfinalizowany.</translation>
+    </message>
+    <message>
+        <source>This order is not on the tablet and central cannot be reached; try again when the tablet is online.</source>
+        <translation>Tego zamówienia nie ma na tablecie, a centrala nie odpowiada; spróbuj ponownie, gdy tablet będzie online.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHeader</name>
+    <message>
+        <source>Show contact</source>
+        <translation>Pokaż kontakt</translation>
+    </message>
+    <message>
+        <source>Show the full phone number and e-mail</source>
+        <translation>Pokaż pełny numer telefonu i e-mail</translation>
+    </message>
+    <message>
+        <source>Shows the full contact details; this is recorded.</source>
+        <translation>Pokazuje pełne dane kontaktowe; zostanie to odnotowane.</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Prefers</source>
+        <translation>Preferuje</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Zgody</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Ulubione</translation>
+    </message>
+    <message>
+        <source>Loyalty member {id}</source>
+        <translation>Klient programu {id}</translation>
+    </message>
+    <message>
+        <source>Recognised from their signed app code</source>
+        <translation>Rozpoznany po podpisanym kodzie z aplikacji</translation>
+    </message>
+    <message>
+        <source>Points unavailable offline</source>
+        <translation>Punkty niedostępne offline</translation>
+    </message>
+    <message>
+        <source>Loyalty card {card}</source>
+        <translation>Karta lojalnościowa {card}</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>brak telefonu</translation>
+    </message>
+    <message>
+        <source>no e-mail</source>
+        <translation>brak e-maila</translation>
+    </message>
+    <message>
+        <source>worth {value} at the till</source>
+        <translation>warte {value} przy kasie</translation>
     </message>
 </context>
 <context>
@@ -538,6 +960,33 @@
     </message>
 </context>
 <context>
+    <name>FindCustomer</name>
+    <message>
+        <source>Scan the customer&apos;s loyalty code</source>
+        <translation>Zeskanuj kod lojalnościowy klienta</translation>
+    </message>
+    <message>
+        <source>The code in their app or wallet, or their printed card. No card? Search by name, phone, e-mail or card number.</source>
+        <translation>Kod z aplikacji lub portfela w telefonie albo drukowana karta. Brak karty? Wyszukaj po imieniu i nazwisku, telefonie, e-mailu lub numerze karty.</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Wyszukaj klientów</translation>
+    </message>
+    <message>
+        <source>Name, phone, e-mail or card number</source>
+        <translation>Imię i nazwisko, telefon, e-mail lub nr karty</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>Znalezieni klienci</translation>
+    </message>
+    <message>
+        <source>No customer matches “{query}”.</source>
+        <translation>Brak klientów pasujących do „{query}”.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clerk — {store}</source>
@@ -566,6 +1015,10 @@
     <message>
         <source>Receipt of order {order} scanned.</source>
         <translation>Zeskanowano paragon zamówienia {order}.</translation>
+    </message>
+    <message>
+        <source>Order {order} opened from the Counter.</source>
+        <translation>Zamówienie {order} otwarte z ekranu Lada.</translation>
     </message>
 </context>
 <context>
@@ -702,6 +1155,318 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add to the customer&apos;s thread</source>
+        <translation>Dodaj do historii kontaktów klienta</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Rodzaj wpisu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+    <message>
+        <source>Store contact (the customer asked or told us something)</source>
+        <translation>Kontakt w sklepie (klient o coś pytał lub coś przekazał)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Treść</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Save to the thread</source>
+        <translation>Zapisz w historii</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Write something first: the note is empty.</source>
+        <translation>Najpierw coś wpisz: notatka jest pusta.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemsPanel</name>
+    <message>
+        <source>Open items</source>
+        <translation>Sprawy w toku</translation>
+    </message>
+    <message>
+        <source>Unavailable until the tablet is online.</source>
+        <translation>Niedostępne, dopóki tablet nie będzie online.</translation>
+    </message>
+    <message>
+        <source>Nothing open: no pickups, reservations, returns or tickets.</source>
+        <translation>Brak spraw w toku: żadnych odbiorów, rezerwacji, zwrotów ani zgłoszeń.</translation>
+    </message>
+    <message>
+        <source>Order {number} is ready for pickup here</source>
+        <translation>Zamówienie {number} jest gotowe do odbioru w tym sklepie</translation>
+    </message>
+    <message>
+        <source>Order {number} will be collected here ({status})</source>
+        <translation>Zamówienie {number} do odbioru w tym sklepie ({status})</translation>
+    </message>
+    <message>
+        <source>Open in Pickup</source>
+        <translation>Otwórz w Odbiorze</translation>
+    </message>
+    <message>
+        <source>Open order {number} on the Pickup screen</source>
+        <translation>Otwórz zamówienie {number} na ekranie Odbiór</translation>
+    </message>
+    <message>
+        <source>Reservation held until {until}</source>
+        <translation>Rezerwacja ważna do {until}</translation>
+    </message>
+    <message>
+        <source>Return refund pending: {amount}</source>
+        <translation>Oczekujący zwrot środków: {amount}</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Czytaj</translation>
+    </message>
+    <message>
+        <source>Read the ticket&apos;s thread</source>
+        <translation>Czytaj wątek zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Open ticket: {subject}</source>
+        <translation>Otwarte zgłoszenie: {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>(number follows from central)</source>
+        <translation>(numer nada centrala)</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>{channel} · {when} · {status} · {store}</source>
+        <translation>{channel} · {when} · {status} · {store}</translation>
+    </message>
+    <message>
+        <source>{n} returned</source>
+        <translation>zwrócono: {n}</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Ilość</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Zwrócono</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Cena</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Forma płatności</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Nr referencyjny</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>Total {total} · points earned {points}</source>
+        <translation>Razem {total} · zdobyte punkty: {points}</translation>
+    </message>
+    <message>
+        <source>Collected {when}</source>
+        <translation>Odebrano {when}</translation>
+    </message>
+    <message>
+        <source>Returned {when}: {amount} ({status})</source>
+        <translation>Zwrot {when}: {amount} ({status})</translation>
+    </message>
+    <message>
+        <source>From central: this order is not kept on the tablet.</source>
+        <translation>Pobrane z centrali: zamówienie nie jest przechowywane na tablecie.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>To pay</source>
+        <translation>Do zapłaty</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>Kwota do zapłaty</translation>
+    </message>
+    <message>
+        <source>Redeem 100 points less</source>
+        <translation>Wykorzystaj o 100 punktów mniej</translation>
+    </message>
+    <message>
+        <source>Redeem 100 points more</source>
+        <translation>Wykorzystaj o 100 punktów więcej</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Maks.</translation>
+    </message>
+    <message>
+        <source>Redeem as many points as allowed</source>
+        <translation>Wykorzystaj maksymalną dozwoloną liczbę punktów</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkty</translation>
+    </message>
+    <message>
+        <source>Amount paid by card</source>
+        <translation>Kwota płatna kartą</translation>
+    </message>
+    <message>
+        <source>Card for the rest</source>
+        <translation>Pozostałe kartą</translation>
+    </message>
+    <message>
+        <source>Pay the rest by card</source>
+        <translation>Zapłać pozostałą kwotę kartą</translation>
+    </message>
+    <message>
+        <source>Card terminal reference</source>
+        <translation>Numer referencyjny z terminala</translation>
+    </message>
+    <message>
+        <source>Terminal reference from the slip</source>
+        <translation>Nr referencyjny z wydruku terminala</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karta</translation>
+    </message>
+    <message>
+        <source>Amount paid in cash</source>
+        <translation>Kwota płatna gotówką</translation>
+    </message>
+    <message>
+        <source>Cash for the rest</source>
+        <translation>Pozostałe gotówką</translation>
+    </message>
+    <message>
+        <source>Pay the rest in cash</source>
+        <translation>Zapłać pozostałą kwotę gotówką</translation>
+    </message>
+    <message>
+        <source>Cash the customer handed over</source>
+        <translation>Gotówka otrzymana od klienta</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Otrzymano</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Odliczone</translation>
+    </message>
+    <message>
+        <source>The customer gave the exact amount</source>
+        <translation>Klient dał odliczoną kwotę</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Reszta do wydania</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Reszta</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Gotówka</translation>
+    </message>
+    <message>
+        <source>{total} less {value} in points</source>
+        <translation>{total} minus {value} w punktach</translation>
+    </message>
+    <message>
+        <source>The customer gave {amount}</source>
+        <translation>Klient dał {amount}</translation>
+    </message>
+    <message>
+        <source>− {value}</source>
+        <translation>− {value}</translation>
+    </message>
+    <message>
+        <source>Balance {balance}: too few to redeem (100 points = {block}). This sale earns {earned}.</source>
+        <translation>Saldo {balance}: za mało do wykorzystania (100 pkt = {block}). Ta sprzedaż doda {earned}.</translation>
+    </message>
+    <message>
+        <source>Balance {balance}, worth {worth}. This sale earns {earned}.</source>
+        <translation>Saldo {balance}, wartość {worth}. Ta sprzedaż doda {earned}.</translation>
+    </message>
+    <message>
+        <source>Scan or type a product to start the sale.</source>
+        <translation>Zeskanuj lub wpisz produkt, aby rozpocząć sprzedaż.</translation>
+    </message>
+    <message>
+        <source>Points pay for everything; nothing more to take.</source>
+        <translation>Punkty pokrywają całą kwotę; nie ma nic do pobrania.</translation>
+    </message>
+    <message>
+        <source>{amount} still to pay.</source>
+        <translation>Pozostało do zapłaty: {amount}.</translation>
+    </message>
+    <message>
+        <source>{amount} too much — lower the card or the cash amount so they add up to the amount to pay.</source>
+        <translation>O {amount} za dużo — zmniejsz kwotę kartą lub gotówką, aby suma była równa kwocie do zapłaty.</translation>
+    </message>
+    <message>
+        <source>Type or tap how much cash the customer handed over.</source>
+        <translation>Wpisz lub wybierz, ile gotówki dał klient.</translation>
+    </message>
+    <message>
+        <source>The cash handed over is {amount} short of the cash amount.</source>
+        <translation>Otrzymana gotówka jest o {amount} mniejsza niż kwota płatna gotówką.</translation>
+    </message>
+    <message>
+        <source>Paid in full.</source>
+        <translation>Zapłacono w całości.</translation>
+    </message>
+    <message>
+        <source>Paid in full. Give {change} back.</source>
+        <translation>Zapłacono w całości. Wydaj {change} reszty.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Clear</source>
@@ -773,6 +1538,10 @@
         <translation>Zamówienie {number}</translation>
     </message>
     <message>
+        <source>Sale {id}</source>
+        <translation>Sprzedaż {id}</translation>
+    </message>
+    <message>
         <source>Date {when}</source>
         <translation>Data {when}</translation>
     </message>
@@ -805,6 +1574,10 @@
         <translation>Punkty lojalnościowe</translation>
     </message>
     <message>
+        <source>Loyalty card</source>
+        <translation>Karta lojalnościowa</translation>
+    </message>
+    <message>
         <source>Earned</source>
         <translation>Zdobyte</translation>
     </message>
@@ -823,6 +1596,165 @@
     <message>
         <source>Receipt {number}</source>
         <translation>Paragon {number}</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karta</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Zapłacono online</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Gotówka</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Bon sklepowy</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Karta podarunkowa</translation>
+    </message>
+    <message>
+        <source>Sale saved offline: it is sent when the tablet is back online.</source>
+        <translation>Sprzedaż zapisana offline: zostanie wysłana, gdy tablet wróci do sieci.</translation>
+    </message>
+    <message>
+        <source>The order number will follow; the code below finds this sale.</source>
+        <translation>Numer zamówienia zostanie nadany później; kod poniżej identyfikuje tę sprzedaż.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleDonePage</name>
+    <message>
+        <source>Sale complete</source>
+        <translation>Sprzedaż zakończona</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Reszta do wydania</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A4 paper</source>
+        <translation>Papier A4</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Rolka 80 mm</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>Rolka paragonowa 80 mm</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Drukuj paragon</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation>Wydrukuj paragon</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF…</source>
+        <translation>Zapisz paragon jako PDF…</translation>
+    </message>
+    <message>
+        <source>Save the receipt as a PDF file</source>
+        <translation>Zapisz paragon jako plik PDF</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Paid by card</source>
+        <translation>Zapłacono kartą</translation>
+    </message>
+    <message>
+        <source>Paid by card (ref. {reference})</source>
+        <translation>Zapłacono kartą (nr ref. {reference})</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Zapłacono gotówką</translation>
+    </message>
+    <message>
+        <source>Points redeemed: {points}</source>
+        <translation>Wykorzystane punkty: {points}</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Zdobyte punkty</translation>
+    </message>
+    <message>
+        <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
+        <translation>Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>The order number follows from central.</source>
+        <translation>Numer zamówienia nada centrala.</translation>
+    </message>
+    <message>
+        <source>Sent to central.</source>
+        <translation>Wysłano do centrali.</translation>
+    </message>
+    <message>
+        <source>Central refused this sale. It waits on the Attention screen with the reason.</source>
+        <translation>Centrala odrzuciła tę sprzedaż. Sprzedaż wraz z powodem czeka na ekranie „Uwaga”.</translation>
+    </message>
+    <message>
+        <source>This sale was given up on the Attention screen.</source>
+        <translation>Tę sprzedaż wycofano na ekranie „Uwaga”.</translation>
+    </message>
+    <message>
+        <source>Queued on this tablet — it will be sent to central when the tablet is online. Nothing is lost meanwhile.</source>
+        <translation>W kolejce na tym tablecie — zostanie wysłana do centrali, gdy tablet będzie online. Do tego czasu nic nie zostanie utracone.</translation>
+    </message>
+    <message>
+        <source>The receipt went to the printer.</source>
+        <translation>Paragon wysłano do drukarki.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Zapisz paragon jako PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>receipt-{number}.pdf</source>
+        <translation>paragon-{number}.pdf</translation>
+    </message>
+    <message>
+        <source>The receipt is saved as {path}.</source>
+        <translation>Paragon zapisano jako {path}.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made: {reason}</source>
+        <translation>Nie udało się przygotować paragonu: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +2137,44 @@
     </message>
 </context>
 <context>
+    <name>ThreadDialog</name>
+    <message>
+        <source>Thread</source>
+        <translation>Wątek</translation>
+    </message>
+    <message>
+        <source>{when} · {channel}</source>
+        <translation>{when} · {channel}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Gdzie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Zdarzenie</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Kwota</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Sync state</source>
@@ -1379,6 +2349,59 @@
     <message>
         <source>Central no longer accepts this tablet (it was removed from the store). Nothing entered here is lost. Ask your manager for a new enrollment code.</source>
         <translation>Centrala nie akceptuje już tego tabletu (został usunięty ze sklepu). Dane wprowadzone na tym tablecie nie zostały utracone. Poproś kierownika o nowy kod rejestracyjny.</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>size {size}, {colour}</source>
+        <translation>rozmiar {size}, {colour}</translation>
+    </message>
+    <message>
+        <source>size {size}</source>
+        <translation>rozmiar {size}</translation>
+    </message>
+    <message>
+        <source>{name} — {tier}, {points}
+{contact}   card …{card}</source>
+        <translation>{name} — {tier}, {points}
+{contact}   karta …{card}</translation>
+    </message>
+    <message>
+        <source>(from central)</source>
+        <translation>(z centrali)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>App notification</source>
+        <translation>Powiadomienie w aplikacji</translation>
+    </message>
+    <message>
+        <source>{email} e-mail offers   {sms} SMS offers   {profiling} profiling</source>
+        <translation>{email} oferty e-mail   {sms} oferty SMS   {profiling} profilowanie</translation>
+    </message>
+    <message>
+        <source>No marketing offers: no consent.</source>
+        <translation>Bez ofert marketingowych: brak zgody.</translation>
+    </message>
+    <message>
+        <source>sizes {sizes}</source>
+        <translation>rozmiary {sizes}</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>brak danych</translation>
     </message>
 </context>
 </TS>
