@@ -241,10 +241,13 @@ def _rows(data: ReceiptData) -> list[_Row]:
     rows += [_Row(rule=True), _Row(translate("Receipt", "VAT summary"), bold=True)]
     for vat in vat_summary(data.lines, data.currency):
         label = translate("Receipt", "VAT {rate}").replace("{rate}", _percent(vat.rate))
+        gross = translate("Receipt", "gross")
+        net = translate("Receipt", "net")
+        tax = translate("Receipt", "VAT")
         rows += [
-            _Row(f"{label}: {translate('Receipt', 'gross')}", format_money(vat.gross)),
-            _Row(f"    {translate('Receipt', 'net')}", format_money(vat.net)),
-            _Row(f"    {translate('Receipt', 'VAT')}", format_money(vat.vat)),
+            _Row(f"{label}: {gross}", format_money(vat.gross)),
+            _Row(f"    {net}", format_money(vat.net)),
+            _Row(f"    {tax}", format_money(vat.vat)),
         ]
     if (
         data.points_earned

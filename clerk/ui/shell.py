@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from clerk.services.enrollment import DeviceIdentity
@@ -131,7 +131,7 @@ class Shell:
 
             self.demo_cards = DemoCardsWindow(bridge, demo.cards, self.router.submit)
             cards = self.window.top_bar.add_button(
-                "demoCardsButton", "qr", self.window.tr("Demo cards")
+                "demoCardsButton", "qr", QCoreApplication.translate("Shell", "Demo cards")
             )
             cards.clicked.connect(self._show_demo_cards)
 
@@ -209,10 +209,11 @@ class Shell:
     def _revoked(self, detail: str) -> None:
         QMessageBox.warning(
             self.window,
-            self.window.tr("This tablet was disconnected"),
-            self.window.tr(
+            QCoreApplication.translate("Shell", "This tablet was disconnected"),
+            QCoreApplication.translate(
+                "Shell",
                 "Central no longer accepts this tablet (it was removed from the store). "
-                "Nothing entered here is lost. Ask your manager for a new enrollment code."
+                "Nothing entered here is lost. Ask your manager for a new enrollment code.",
             ),
         )
         self.reenroll = detail or "revoked"

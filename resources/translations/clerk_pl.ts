@@ -355,7 +355,78 @@
     </message>
 </context>
 <context>
+    <name>BasketPanel</name>
+    <message>
+        <source>Add a product by its barcode</source>
+        <translation>Dodaj produkt po kodzie kreskowym</translation>
+    </message>
+    <message>
+        <source>Scan or type a barcode</source>
+        <translation>Zeskanuj lub wpisz kod kreskowy</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Dodaj</translation>
+    </message>
+    <message>
+        <source>Add the product typed</source>
+        <translation>Dodaj wpisany produkt</translation>
+    </message>
+    <message>
+        <source>The basket is empty. Scan a product, or type its barcode above.</source>
+        <translation>Koszyk jest pusty. Zeskanuj produkt lub wpisz powyżej jego kod kreskowy.</translation>
+    </message>
+    <message>
+        <source>Products in the sale</source>
+        <translation>Produkty w sprzedaży</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>Dodano: {name}.</translation>
+    </message>
+    <message>
+        <source>{name}: now {n} in the basket.</source>
+        <translation>{name}: w koszyku jest teraz {n} szt.</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 sztuka</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>Sztuk: {n}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Razem {total}</translation>
+    </message>
+    <message>
+        <source>That is not a product barcode — scan the label on the product.</source>
+        <translation>To nie jest kod produktu — zeskanuj etykietę na towarze.</translation>
+    </message>
+    <message>
+        <source>That size or colour cannot be sold here.</source>
+        <translation>Tego rozmiaru lub koloru nie można tu sprzedać.</translation>
+    </message>
+    <message>
+        <source>Swapped to {variant}.</source>
+        <translation>Zamieniono na: {variant}.</translation>
+    </message>
+</context>
+<context>
     <name>BasketRow</name>
+    <message>
+        <source>size {size}, {colour}</source>
+        <translation>rozmiar {size}, {colour}</translation>
+    </message>
+    <message>
+        <source>size {size}</source>
+        <translation>rozmiar {size}</translation>
+    </message>
     <message>
         <source>One less of {name}</source>
         <translation>Jedna sztuka mniej: {name}</translation>
@@ -530,7 +601,7 @@
     <name>Checkout</name>
     <message>
         <source>{points} pts</source>
-        <translation>{points} pkt</translation>
+        <translation>{points}&#xa0;pkt</translation>
     </message>
 </context>
 <context>
@@ -544,40 +615,8 @@
         <translation>Sprzedaż przy ladzie</translation>
     </message>
     <message>
-        <source>{name} · {tier} member · card {card}</source>
-        <translation>{name} · poziom {tier} · karta {card}</translation>
-    </message>
-    <message>
         <source>No loyalty member identified — this sale earns no points.</source>
         <translation>Nie rozpoznano klienta programu lojalnościowego — ta sprzedaż nie nalicza punktów.</translation>
-    </message>
-    <message>
-        <source>Add a product by its barcode</source>
-        <translation>Dodaj produkt po kodzie kreskowym</translation>
-    </message>
-    <message>
-        <source>Scan or type a product barcode, then Enter</source>
-        <translation>Zeskanuj lub wpisz kod kreskowy produktu i naciśnij Enter</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Dodaj</translation>
-    </message>
-    <message>
-        <source>Add the product typed</source>
-        <translation>Dodaj wpisany produkt</translation>
-    </message>
-    <message>
-        <source>The basket is empty. Scan a product, or type its barcode above.</source>
-        <translation>Koszyk jest pusty. Zeskanuj produkt lub wpisz powyżej jego kod kreskowy.</translation>
-    </message>
-    <message>
-        <source>Products in the sale</source>
-        <translation>Produkty w sprzedaży</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Razem</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -620,36 +659,16 @@
         <translation>Usuń sprzedaż i zamknij</translation>
     </message>
     <message>
-        <source>Added {name}.</source>
-        <translation>Dodano: {name}.</translation>
+        <source>Loyalty member {id}, recognised by their app code. Central credits their points; none can be redeemed on this tablet.</source>
+        <translation>Klient programu {id}, rozpoznany po kodzie z aplikacji. Punkty naliczy centrala; na tym tablecie nie można ich wykorzystać.</translation>
     </message>
     <message>
-        <source>{name}: now {n} in the basket.</source>
-        <translation>{name}: w koszyku jest teraz {n} szt.</translation>
+        <source>{tier} member, loyalty card {card}. The cart was saved online at {time}.</source>
+        <translation>Poziom {tier}, karta lojalnościowa {card}. Koszyk zapisano online {time}.</translation>
     </message>
     <message>
-        <source>That is not a product barcode — scan the label on the product.</source>
-        <translation>To nie jest kod produktu — zeskanuj etykietę na towarze.</translation>
-    </message>
-    <message>
-        <source>That size or colour cannot be sold here.</source>
-        <translation>Tego rozmiaru lub koloru nie można tu sprzedać.</translation>
-    </message>
-    <message>
-        <source>Swapped to {variant}.</source>
-        <translation>Zamieniono na: {variant}.</translation>
-    </message>
-    <message>
-        <source>{n} items</source>
-        <translation>Sztuk: {n}</translation>
-    </message>
-    <message>
-        <source>1 item</source>
-        <translation>1 sztuka</translation>
-    </message>
-    <message>
-        <source>Total {total}</source>
-        <translation>Razem {total}</translation>
+        <source>{name}, {tier} member, loyalty card {card}.</source>
+        <translation>{name}, poziom {tier}, karta lojalnościowa {card}.</translation>
     </message>
     <message>
         <source>Confirm sale · {amount}</source>
@@ -662,6 +681,197 @@
     <message>
         <source>Recording the sale…</source>
         <translation>Zapisywanie sprzedaży…</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>Placed</source>
+        <translation>Złożone</translation>
+    </message>
+    <message>
+        <source>Being picked</source>
+        <translation>W kompletacji</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>Gotowe do odbioru</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Odebrane</translation>
+    </message>
+    <message>
+        <source>Partly collected</source>
+        <translation>Odebrane częściowo</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Wygasłe</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulowane</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Wysłane</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Dostarczone</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Zrealizowane</translation>
+    </message>
+    <message>
+        <source>Refund pending</source>
+        <translation>Zwrot środków w toku</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktywna</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Otwarte</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Zamknięte</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Zdobyte</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Wykorzystane</translation>
+    </message>
+    <message>
+        <source>Reversed after a return</source>
+        <translation>Cofnięte po zwrocie</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Premia</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korekta</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karta</translation>
+    </message>
+    <message>
+        <source>Paid online</source>
+        <translation>Zapłacono online</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Gotówka</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Bon sklepowy</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Karta podarunkowa</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkty</translation>
+    </message>
+    <message>
+        <source>{points} pts</source>
+        <translation>{points}&#xa0;pkt</translation>
+    </message>
+    <message>
+        <source>Sale at the counter (number follows from central)</source>
+        <translation>Sprzedaż przy ladzie (numer nada centrala)</translation>
+    </message>
+    <message>
+        <source>Click-and-collect order {number}</source>
+        <translation>Zamówienie z odbiorem osobistym {number}</translation>
+    </message>
+    <message>
+        <source>Delivery order {number}</source>
+        <translation>Zamówienie z dostawą {number}</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>Refused at pickup, order {number}</source>
+        <translation>Odrzucone przy odbiorze, zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>Return of order {number}</source>
+        <translation>Zwrot z zamówienia {number}</translation>
+    </message>
+    <message>
+        <source>Reserve in store, held until {until}</source>
+        <translation>Rezerwacja w sklepie, ważna do {until}</translation>
+    </message>
+    <message>
+        <source>Reserve in store</source>
+        <translation>Rezerwacja w sklepie</translation>
+    </message>
+    <message>
+        <source>Store visit</source>
+        <translation>Wizyta w sklepie</translation>
+    </message>
+    <message>
+        <source>Support ticket: {subject}</source>
+        <translation>Zgłoszenie: {subject}</translation>
+    </message>
+    <message>
+        <source>Note: {subject}</source>
+        <translation>Notatka: {subject}</translation>
+    </message>
+    <message>
+        <source>Store contact: {subject}</source>
+        <translation>Kontakt w sklepie: {subject}</translation>
+    </message>
+    <message>
+        <source>Feedback: {subject}</source>
+        <translation>Opinia: {subject}</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Wszystko</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Zamówienia</translation>
+    </message>
+    <message>
+        <source>Pickups</source>
+        <translation>Odbiory</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Wizyty</translation>
+    </message>
+    <message>
+        <source>Support and notes</source>
+        <translation>Zgłoszenia i notatki</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Lojalność</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1039,38 @@
         <source>worth {value} at the till</source>
         <translation>warte {value} przy kasie</translation>
     </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>App notification</source>
+        <translation>Powiadomienie w aplikacji</translation>
+    </message>
+    <message>
+        <source>{email} e-mail offers   {sms} SMS offers   {profiling} profiling</source>
+        <translation>{email} oferty e-mail   {sms} oferty SMS   {profiling} profilowanie</translation>
+    </message>
+    <message>
+        <source>No marketing offers: no consent.</source>
+        <translation>Bez ofert marketingowych: brak zgody.</translation>
+    </message>
+    <message>
+        <source>sizes {sizes}</source>
+        <translation>rozmiary {sizes}</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>brak danych</translation>
+    </message>
 </context>
 <context>
     <name>DemoCardsWindow</name>
@@ -984,6 +1226,16 @@
     <message>
         <source>No customer matches “{query}”.</source>
         <translation>Brak klientów pasujących do „{query}”.</translation>
+    </message>
+    <message>
+        <source>{name} — {tier}, {points}
+{contact}   card …{card}</source>
+        <translation>{name} — {tier}, {points}
+{contact}   karta …{card}</translation>
+    </message>
+    <message>
+        <source>(from central)</source>
+        <translation>(z centrali)</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1822,18 @@
         <translation>VAT {rate}</translation>
     </message>
     <message>
+        <source>gross</source>
+        <translation>brutto</translation>
+    </message>
+    <message>
+        <source>net</source>
+        <translation>netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
         <source>Loyalty points</source>
         <translation>Punkty lojalnościowe</translation>
     </message>
@@ -1701,8 +1965,20 @@
         <translation>Wykorzystane punkty: {points}</translation>
     </message>
     <message>
+        <source>counted by central</source>
+        <translation>nalicza centrala</translation>
+    </message>
+    <message>
         <source>Points earned</source>
         <translation>Zdobyte punkty</translation>
+    </message>
+    <message>
+        <source>Paid without cash.</source>
+        <translation>Zapłacono bezgotówkowo.</translation>
+    </message>
+    <message>
+        <source>The customer handed over {given}.</source>
+        <translation>Klient dał {given}.</translation>
     </message>
     <message>
         <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
@@ -1936,6 +2212,21 @@
     <message>
         <source>Cancel</source>
         <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Demo cards</source>
+        <translation>Karty demonstracyjne</translation>
+    </message>
+    <message>
+        <source>This tablet was disconnected</source>
+        <translation>Ten tablet został odłączony</translation>
+    </message>
+    <message>
+        <source>Central no longer accepts this tablet (it was removed from the store). Nothing entered here is lost. Ask your manager for a new enrollment code.</source>
+        <translation>Centrala nie przyjmuje już tego tabletu (usunięto go ze sklepu). Nic, co wprowadzono, nie przepadło. Poproś kierownika o nowy kod rejestracji.</translation>
     </message>
 </context>
 <context>
@@ -2334,74 +2625,6 @@
     <message>
         <source>Sync health, and the day exported as PDF and CSV.</source>
         <translation>Stan synchronizacji oraz eksport dnia do PDF i CSV.</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Demo cards</source>
-        <translation>Karty demo</translation>
-    </message>
-    <message>
-        <source>This tablet was disconnected</source>
-        <translation>Tablet został odłączony</translation>
-    </message>
-    <message>
-        <source>Central no longer accepts this tablet (it was removed from the store). Nothing entered here is lost. Ask your manager for a new enrollment code.</source>
-        <translation>Centrala nie akceptuje już tego tabletu (został usunięty ze sklepu). Dane wprowadzone na tym tablecie nie zostały utracone. Poproś kierownika o nowy kod rejestracyjny.</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>size {size}, {colour}</source>
-        <translation>rozmiar {size}, {colour}</translation>
-    </message>
-    <message>
-        <source>size {size}</source>
-        <translation>rozmiar {size}</translation>
-    </message>
-    <message>
-        <source>{name} — {tier}, {points}
-{contact}   card …{card}</source>
-        <translation>{name} — {tier}, {points}
-{contact}   karta …{card}</translation>
-    </message>
-    <message>
-        <source>(from central)</source>
-        <translation>(z centrali)</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Text message</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Phone call</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>App notification</source>
-        <translation>Powiadomienie w aplikacji</translation>
-    </message>
-    <message>
-        <source>{email} e-mail offers   {sms} SMS offers   {profiling} profiling</source>
-        <translation>{email} oferty e-mail   {sms} oferty SMS   {profiling} profilowanie</translation>
-    </message>
-    <message>
-        <source>No marketing offers: no consent.</source>
-        <translation>Bez ofert marketingowych: brak zgody.</translation>
-    </message>
-    <message>
-        <source>sizes {sizes}</source>
-        <translation>rozmiary {sizes}</translation>
-    </message>
-    <message>
-        <source>nothing recorded</source>
-        <translation>brak danych</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -76,11 +76,15 @@ def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPus
     return button
 
 
-def _variant(w: QWidget, size: str, colour: str) -> str:
+def _variant(size: str, colour: str) -> str:
     if size and colour:
-        return w.tr("size {size}, {colour}").replace("{size}", size).replace("{colour}", colour)
+        return (
+            QCoreApplication.translate("BasketRow", "size {size}, {colour}")
+            .replace("{size}", size)
+            .replace("{colour}", colour)
+        )
     if size:
-        return w.tr("size {size}").replace("{size}", size)
+        return QCoreApplication.translate("BasketRow", "size {size}").replace("{size}", size)
     return colour
 
 
@@ -169,7 +173,7 @@ class BasketRow(QFrame):
         for alternative in line.alternatives:
             if alternative.ean is None:
                 continue  # not in this tablet's catalogue: nothing to sell it from
-            variant = _variant(self, alternative.size, alternative.colour)
+            variant = _variant(alternative.size, alternative.colour)
             swap = touch_button(
                 self,
                 f"lineSwap_{line.sku}_{alternative.sku}",
@@ -217,7 +221,7 @@ class BasketRow(QFrame):
     def show_line(self, line: BasketLine) -> None:
         """Paint ``line`` (its quantity, total and stock may have changed)."""
         details = [line.sku]
-        variant = _variant(self, line.size, line.colour)
+        variant = _variant(line.size, line.colour)
         if variant:
             details.append(variant)
         details.append(self.tr("{price} each").replace("{price}", format_money(line.price)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -125,7 +125,7 @@ class FindCustomer(QWidget):
             return
         self.results.clear()
         for hit in hits:
-            item = QListWidgetItem(_hit_text(self, hit))
+            item = QListWidgetItem(_hit_text(hit))
             item.setData(HIT_ROLE, hit)
             item.setIcon(icon("user" if hit.on_tablet else "web", self._colors.accent, 28))
             self.results.addItem(item)
@@ -140,10 +140,12 @@ class FindCustomer(QWidget):
         self.status.setText(text)
 
 
-def _hit_text(w: QWidget, hit: CustomerHit) -> str:
+def _hit_text(hit: CustomerHit) -> str:
     contact = "   ".join(p for p in (hit.phone, hit.email) if p)
     text = (
-        w.tr("{name} — {tier}, {points}\n{contact}   card …{card}")
+        QCoreApplication.translate(
+            "FindCustomer", "{name} — {tier}, {points}\n{contact}   card …{card}"
+        )
         .replace("{name}", hit.name)
         .replace("{tier}", tier_name(Tier(hit.tier)))
         .replace("{points}", points_text(hit.points))
@@ -151,5 +153,5 @@ def _hit_text(w: QWidget, hit: CustomerHit) -> str:
         .replace("{card}", hit.card_tail)
     )
     if not hit.on_tablet:
-        text += "   " + w.tr("(from central)")
+        text += "   " + QCoreApplication.translate("FindCustomer", "(from central)")
     return text

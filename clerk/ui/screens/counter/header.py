@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +19,8 @@ from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.counter.words import money, points_text
 from clerk.ui.texts import tier_name
 from clerk.ui.theme import Colors
+
+translate = QCoreApplication.translate
 
 _TIER_COLOURS = {Tier.GOLD: "#b8860b", Tier.SILVER: "#6b7b8c", Tier.BASIC: "#3d6b4f"}
 
@@ -159,9 +161,9 @@ class CustomerHeader(QFrame):
         self.email.setText(mask_email(customer.email) or self.tr("no e-mail"))
         self.reveal.show()
         self.reveal.setEnabled(bool(customer.phone or customer.email))
-        self.preferred.setText(_contact_channel(self, str(customer.preferred_channel)))
-        self.consents.setText(_consents(self, customer.consents))
-        self.preferences.setText(_preferences(self, customer))
+        self.preferred.setText(_contact_channel(str(customer.preferred_channel)))
+        self.consents.setText(_consents(customer.consents))
+        self.preferences.setText(_preferences(customer))
 
     def set_points(self, balance: int) -> None:
         self.points.setText(points_text(balance))
@@ -180,38 +182,42 @@ def _grouped(card: str) -> str:
     return " ".join(card[i : i + 4] for i in range(0, len(card), 4))
 
 
-def _contact_channel(w: QWidget, channel: str) -> str:
+def _contact_channel(channel: str) -> str:
     names = {
-        "email": w.tr("E-mail"),
-        "sms": w.tr("Text message"),
-        "phone": w.tr("Phone call"),
-        "app": w.tr("App notification"),
+        "email": translate("CustomerHeader", "E-mail"),
+        "sms": translate("CustomerHeader", "Text message"),
+        "phone": translate("CustomerHeader", "Phone call"),
+        "app": translate("CustomerHeader", "App notification"),
     }
     return names.get(channel, channel)
 
 
-def _consents(w: QWidget, consents: dict[str, bool]) -> str:
+def _consents(consents: dict[str, bool]) -> str:
     def mark(key: str) -> str:
         return "✓" if consents.get(key) else "✗"
 
     text = (
-        w.tr("{email} e-mail offers   {sms} SMS offers   {profiling} profiling")
+        translate(
+            "CustomerHeader", "{email} e-mail offers   {sms} SMS offers   {profiling} profiling"
+        )
         .replace("{email}", mark("marketing_email"))
         .replace("{sms}", mark("marketing_sms"))
         .replace("{profiling}", mark("profiling"))
     )
     if not (consents.get("marketing_email") or consents.get("marketing_sms")):
-        text += "\n" + w.tr("No marketing offers: no consent.")
+        text += "\n" + translate("CustomerHeader", "No marketing offers: no consent.")
     return text
 
 
-def _preferences(w: QWidget, customer: Customer) -> str:
+def _preferences(customer: Customer) -> str:
     prefs = customer.preferences or {}
     parts = []
     sizes = prefs.get("sizes") or []
     if sizes:
-        parts.append(w.tr("sizes {sizes}").replace("{sizes}", ", ".join(sizes)))
+        parts.append(
+            translate("CustomerHeader", "sizes {sizes}").replace("{sizes}", ", ".join(sizes))
+        )
     categories = prefs.get("categories") or prefs.get("favourite_categories") or []
     if categories:
         parts.append(", ".join(categories))
-    return " · ".join(parts) if parts else w.tr("nothing recorded")
+    return " · ".join(parts) if parts else translate("CustomerHeader", "nothing recorded")

@@ -15,49 +15,49 @@ from clerk.domain.money import Money, format_money
 from clerk.services.customer_view import TimelineEntry
 from clerk.ui.texts import store_time
 
-_ = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 def status_name(status: str) -> str:
     """An order's, return's, reservation's or ticket's status in words."""
     names = {
-        "placed": _("Counter", "Placed"),
-        "picking": _("Counter", "Being picked"),
-        "ready": _("Counter", "Ready for pickup"),
-        "collected": _("Counter", "Collected"),
-        "partially_collected": _("Counter", "Partly collected"),
-        "expired": _("Counter", "Expired"),
-        "cancelled": _("Counter", "Cancelled"),
-        "shipped": _("Counter", "Shipped"),
-        "delivered": _("Counter", "Delivered"),
-        "completed": _("Counter", "Completed"),
-        "refund_pending": _("Counter", "Refund pending"),
-        "active": _("Counter", "Active"),
-        "open": _("Counter", "Open"),
-        "closed": _("Counter", "Closed"),
+        "placed": translate("Counter", "Placed"),
+        "picking": translate("Counter", "Being picked"),
+        "ready": translate("Counter", "Ready for pickup"),
+        "collected": translate("Counter", "Collected"),
+        "partially_collected": translate("Counter", "Partly collected"),
+        "expired": translate("Counter", "Expired"),
+        "cancelled": translate("Counter", "Cancelled"),
+        "shipped": translate("Counter", "Shipped"),
+        "delivered": translate("Counter", "Delivered"),
+        "completed": translate("Counter", "Completed"),
+        "refund_pending": translate("Counter", "Refund pending"),
+        "active": translate("Counter", "Active"),
+        "open": translate("Counter", "Open"),
+        "closed": translate("Counter", "Closed"),
     }
     return names.get(status, status.replace("_", " "))
 
 
 def loyalty_kind_name(kind: str) -> str:
     names = {
-        "earn": _("Counter", "Earned"),
-        "redeem": _("Counter", "Redeemed"),
-        "reverse": _("Counter", "Reversed after a return"),
-        "bonus": _("Counter", "Bonus"),
-        "adjust": _("Counter", "Adjustment"),
+        "earn": translate("Counter", "Earned"),
+        "redeem": translate("Counter", "Redeemed"),
+        "reverse": translate("Counter", "Reversed after a return"),
+        "bonus": translate("Counter", "Bonus"),
+        "adjust": translate("Counter", "Adjustment"),
     }
     return names.get(kind, kind)
 
 
 def tender_name(tender: str) -> str:
     names = {
-        "card": _("Counter", "Card"),
-        "online": _("Counter", "Paid online"),
-        "cash": _("Counter", "Cash"),
-        "store_credit": _("Counter", "Store credit"),
-        "gift_card": _("Counter", "Gift card"),
-        "points": _("Counter", "Points"),
+        "card": translate("Counter", "Card"),
+        "online": translate("Counter", "Paid online"),
+        "cash": translate("Counter", "Cash"),
+        "store_credit": translate("Counter", "Store credit"),
+        "gift_card": translate("Counter", "Gift card"),
+        "points": translate("Counter", "Points"),
     }
     return names.get(tender, tender)
 
@@ -70,7 +70,7 @@ def money(value: Money | str) -> str:
 def points_text(points: int, signed: bool = False) -> str:
     """``1 240 pts`` (``+120 pts`` when ``signed``), thin-space grouped."""
     number = f"{points:+,}" if signed else f"{points:,}"
-    return _("Counter", "{points} pts").replace("{points}", number.replace(",", "\u00a0"))
+    return translate("Counter", "{points} pts").replace("{points}", number.replace(",", "\u00a0"))
 
 
 def when(entry: TimelineEntry) -> str:
@@ -88,27 +88,31 @@ def entry_title(entry: TimelineEntry) -> str:
     if entry.kind == "order":
         number = _text(d, "number")
         if not number:
-            return _("Counter", "Sale at the counter (number follows from central)")
+            return translate("Counter", "Sale at the counter (number follows from central)")
         if d.get("fulfilment") == "pickup":
-            return _("Counter", "Click-and-collect order {number}").replace("{number}", number)
+            return translate("Counter", "Click-and-collect order {number}").replace(
+                "{number}", number
+            )
         if d.get("fulfilment") == "ship":
-            return _("Counter", "Delivery order {number}").replace("{number}", number)
-        return _("Counter", "Order {number}").replace("{number}", number)
+            return translate("Counter", "Delivery order {number}").replace("{number}", number)
+        return translate("Counter", "Order {number}").replace("{number}", number)
     if entry.kind == "return":
         number = _text(d, "order_number")
         if d.get("source") == "pickup_refusal":
-            text = _("Counter", "Refused at pickup, order {number}")
+            text = translate("Counter", "Refused at pickup, order {number}")
         else:
-            text = _("Counter", "Return of order {number}")
+            text = translate("Counter", "Return of order {number}")
         return text.replace("{number}", number or "…")
     if entry.kind == "reservation":
         until = d.get("hold_until")
         if until:
             held = store_time(_parse(until), "%d.%m %H:%M")
-            return _("Counter", "Reserve in store, held until {until}").replace("{until}", held)
-        return _("Counter", "Reserve in store")
+            return translate("Counter", "Reserve in store, held until {until}").replace(
+                "{until}", held
+            )
+        return translate("Counter", "Reserve in store")
     if entry.kind == "visit":
-        return _("Counter", "Store visit")
+        return translate("Counter", "Store visit")
     if entry.kind == "loyalty":
         note = _text(d, "note")
         kind = loyalty_kind_name(_text(d, "kind"))
@@ -116,10 +120,10 @@ def entry_title(entry: TimelineEntry) -> str:
     kind = _text(d, "kind")
     subject = _text(d, "subject") or _text(d, "body")[:80]
     labels = {
-        "ticket": _("Counter", "Support ticket: {subject}"),
-        "note": _("Counter", "Note: {subject}"),
-        "contact": _("Counter", "Store contact: {subject}"),
-        "feedback": _("Counter", "Feedback: {subject}"),
+        "ticket": translate("Counter", "Support ticket: {subject}"),
+        "note": translate("Counter", "Note: {subject}"),
+        "contact": translate("Counter", "Store contact: {subject}"),
+        "feedback": translate("Counter", "Feedback: {subject}"),
     }
     return labels.get(kind, "{subject}").replace("{subject}", subject)
 
@@ -152,14 +156,14 @@ KIND_FILTERS: tuple[tuple[str, str], ...] = ()
 def kind_filters() -> list[tuple[str, str]]:
     """The timeline's kind filter: (key, words)."""
     return [
-        ("all", _("Counter", "Everything")),
-        ("orders", _("Counter", "Orders")),
-        ("pickups", _("Counter", "Pickups")),
-        ("returns", _("Counter", "Returns")),
-        ("reservations", _("Counter", "Reservations")),
-        ("visits", _("Counter", "Visits")),
-        ("support", _("Counter", "Support and notes")),
-        ("loyalty", _("Counter", "Loyalty")),
+        ("all", translate("Counter", "Everything")),
+        ("orders", translate("Counter", "Orders")),
+        ("pickups", translate("Counter", "Pickups")),
+        ("returns", translate("Counter", "Returns")),
+        ("reservations", translate("Counter", "Reservations")),
+        ("visits", translate("Counter", "Visits")),
+        ("support", translate("Counter", "Support and notes")),
+        ("loyalty", translate("Counter", "Loyalty")),
     ]
 
 
