@@ -100,3 +100,23 @@ def test_the_app_speaks_polish(qapp: object) -> None:
         assert bar.findChild(object, "lockButton").text() == "Zablokuj"
     finally:
         app.removeTranslator(translator)
+
+
+def test_every_string_is_looked_up_where_lupdate_files_it() -> None:
+    """``tr()`` looks a string up under the class of the object it is called on, lupdate files
+    it under the class it is written in: only ``self.tr()`` keeps the two the same (elsewhere,
+    ``QCoreApplication.translate("Context", …)``). And lupdate sees ``translate(…)`` calls,
+    not an alias such as ``_(…)``."""
+    root = Path(__file__).resolve().parents[2] / "clerk"
+    tr_call = re.compile(r"(?<![\w.])(\w+(?:\.\w+)*)\.tr\(")
+    alias = re.compile(r"^\s*\w+\s*=\s*QCoreApplication\.translate\b", re.MULTILINE)
+    problems = []
+    for path in sorted([*root.glob("ui/**/*.py"), *root.glob("printing/**/*.py")]):
+        text = path.read_text(encoding="utf-8")
+        for match in tr_call.finditer(text):
+            if match.group(1) != "self":
+                problems.append(f"{path.relative_to(root)}: {match.group(0)}")
+        for match in alias.finditer(text):
+            if not match.group(0).strip().startswith("translate "):
+                problems.append(f"{path.relative_to(root)}: {match.group(0).strip()}")
+    assert not problems, "\n".join(problems)
