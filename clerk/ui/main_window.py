@@ -279,6 +279,11 @@ class MainWindow(QMainWindow):
             handle(text)
 
     def _customer_scanned(self, scan: CustomerScan) -> None:
+        # At the pickup desk a loyalty code means "my orders, please".
+        at_desk = getattr(self._screens[Screen.PICKUP], "show_customer_scan", None)
+        if self._current is Screen.PICKUP and callable(at_desk):
+            at_desk(scan)
+            return
         counter = self._screens[Screen.COUNTER]
         handle = getattr(counter, "show_customer_scan", None)
         if callable(handle):
@@ -315,6 +320,11 @@ class MainWindow(QMainWindow):
         self.services.bridge.op(read).read_only().success(show).run()
 
     def _pickup_scanned(self, scan: PickupScan) -> None:
+        handle = getattr(self._screens[Screen.PICKUP], "show_pickup_scan", None)
+        if callable(handle):
+            if self.go(Screen.PICKUP):
+                handle(scan)
+            return
         text = self.tr("Pickup code of order {order} scanned.").replace("{order}", scan.order_id)
         self._routed(Screen.PICKUP, text)
 
@@ -326,6 +336,10 @@ class MainWindow(QMainWindow):
         # A product scanned during a sale goes into its basket.
         add = getattr(self._screens[Screen.COUNTER], "add_product", None)
         if callable(add) and self._current is Screen.COUNTER and add(check):
+            return
+        # … and one scanned while picking an order ticks it off the pick list.
+        pick = getattr(self._screens[Screen.PICKUP], "scan_product", None)
+        if callable(pick) and self._current is Screen.PICKUP and pick(check):
             return
         from clerk.ui.scanning.product_check import ProductCheckDialog
 
