@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from clerk.store import LocalStore
 from clerk.sync.client import CentralClient
@@ -43,6 +43,7 @@ from clerk.sync.push import Pusher
 log = logging.getLogger(__name__)
 
 PURGE_EVERY = timedelta(hours=1)
+T = TypeVar("T")
 
 
 class Clock(Protocol):
@@ -273,64 +274,50 @@ class SyncEngine:
         now cached), the cache (central unreachable), or nowhere (``reached`` tells whether
         central said it does not know the customer, or could not be asked)."""
         now = self.clock.now()
-        try:
-            bundle = self.client.profile(customer_id)
-        except CentralRefused as refused:
-            if refused.status == 404:
-                return ProfileLookup(None, "none", reached=True)
-            raise
-        except (CentralUnavailable, DeviceNotAuthorized) as exc:
-            self._note_failure(exc)
+        bundle, reached = self._ask(lambda: self.client.profile(customer_id))
+        if bundle is not None:
             with self.store.unit() as unit:
-                cached = unit.profiles.get(customer_id, now)
-            if cached is None:
-                return ProfileLookup(None, "none", reached=False)
-            return ProfileLookup(dict(cached), "cache", reached=False)
-        self._note_online()
+                unit.profiles.put(customer_id, bundle, now)
+            return ProfileLookup(bundle, "central", reached=True)
+        if reached:
+            return ProfileLookup(None, "none", reached=True)
         with self.store.unit() as unit:
-            unit.profiles.put(customer_id, bundle, now)
-        return ProfileLookup(bundle, "central", reached=True)
+            cached = unit.profiles.get(customer_id, now)
+        if cached is None:
+            return ProfileLookup(None, "none", reached=False)
+        return ProfileLookup(dict(cached), "cache", reached=False)
 
     def peek_profile(self, customer_id: str) -> dict[str, Any] | None:
         """Central's profile bundle of a customer the tablet holds anyway (for what only
         central knows, such as other stores' stock of their cart), not cached; None when
         central does not know them or cannot be reached."""
-        try:
-            bundle = self.client.profile(customer_id)
-        except CentralRefused as refused:
-            if refused.status == 404:
-                return None
-            raise
-        except (CentralUnavailable, DeviceNotAuthorized) as exc:
-            self._note_failure(exc)
-            return None
-        self._note_online()
-        return bundle
+        return self._ask(lambda: self.client.profile(customer_id))[0]
 
     def fetch_order(self, order_id: str) -> dict[str, Any] | None:
         """Any order of any channel from central; None when central does not know it or
         cannot be reached (the clerk is told which by the connectivity state)."""
-        try:
-            reply = self.client.order(order_id)
-        except CentralRefused as refused:
-            if refused.status == 404:
-                return None
-            raise
-        except (CentralUnavailable, DeviceNotAuthorized) as exc:
-            self._note_failure(exc)
-            return None
-        self._note_online()
-        return reply.body
+        reply, _reached = self._ask(lambda: self.client.order(order_id))
+        return reply.body if reply is not None else None
 
     def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None:
         """Central's customer search; None when central cannot be reached."""
+        return self._ask(lambda: self.client.search_customers(query, limit))[0]
+
+    def _ask(self, call: Callable[[], T]) -> tuple[T | None, bool]:
+        """One read from central for a screen: its answer (None for a 404 or no answer) and
+        whether central was reached; a failure to reach it updates the connectivity state."""
         try:
-            found = self.client.search_customers(query, limit)
+            answer = call()
+        except CentralRefused as refused:
+            if refused.status == 404:
+                self._note_online()
+                return None, True
+            raise
         except (CentralUnavailable, DeviceNotAuthorized) as exc:
             self._note_failure(exc)
-            return None
+            return None, False
         self._note_online()
-        return found
+        return answer, True
 
     def purge_profiles(self) -> int:
         """Drop cached profiles not served within ``profile_retention``; returns how many."""

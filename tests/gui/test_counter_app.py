@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from clerk.central import models as m
 from clerk.central.keys import active_signing_key
 from clerk.domain.scan import make_loyalty_card_number
 from clerk.domain.tokens import loyalty_token
@@ -18,31 +17,20 @@ from clerk.ui.session import Screen
 from clerk.ui.shell import Shell
 from tests.gui.app_rig import SALES, TabletRig
 from tests.gui.test_app import rig, shell, sign_in  # noqa: F401 (fixtures)
+from tests.support.outsiders import add_outsider
 from tests.sync.conftest import central_template  # noqa: F401 (a fixture)
 
 
-def add_outsider(rig: TabletRig) -> str:  # noqa: F811
-    """A customer of the brand in no store's slice."""
-    with Session(rig.central.engine) as session:
-        session.add(
-            m.Customer(
-                id="CUS-OUTSIDER-5",
-                first_name="Wiesława",
-                last_name="Zagórska",
-                email="wieslawa.zagorska@example.pl",
-                phone="+48 602 555 444",
-                card_number=make_loyalty_card_number(987_655),
-                tier="silver",
-                points_balance=640,
-                preferred_channel="email",
-                preferences={"sizes": ["M"]},
-                consents={"marketing_email": True},
-                home_store_id="GDA-01",
-                created_at=datetime.now(UTC) - timedelta(days=200),
-            )
-        )
-        session.commit()
-    return "CUS-OUTSIDER-5"
+def outsider(rig: TabletRig) -> str:  # noqa: F811
+    customer = add_outsider(
+        rig.central.engine,
+        "CUS-OUTSIDER-5",
+        first_name="Wiesława",
+        last_name="Zagórska",
+        card_seq=987_655,
+        points=640,
+    )
+    return customer.id
 
 
 def code_for(rig: TabletRig, customer_id: str, at: datetime | None = None) -> str:  # noqa: F811
@@ -64,10 +52,10 @@ def test_a_customer_outside_the_slice_comes_from_central_and_stays(
     shell: Shell,  # noqa: F811
     rig: TabletRig,  # noqa: F811
 ) -> None:
-    outsider = add_outsider(rig)
+    customer_id = outsider(rig)
     counter = counter_of(qtbot, shell)
     with qtbot.waitSignal(counter.customerShown, timeout=10000):
-        shell.router.submit(code_for(rig, outsider))
+        shell.router.submit(code_for(rig, customer_id))
     assert counter.view is not None and counter.view.source == "central"
     assert counter.header.name.text() == "Wiesława Zagórska"
     assert "central" in counter.banner.text()
@@ -76,7 +64,7 @@ def test_a_customer_outside_the_slice_comes_from_central_and_stays(
     # The next scan is answered on the tablet.
     counter.close_customer()
     with qtbot.waitSignal(counter.customerShown, timeout=5000):
-        shell.router.submit(code_for(rig, outsider))
+        shell.router.submit(code_for(rig, customer_id))
     assert counter.view is not None and counter.view.source == "local"
     qtbot.waitUntil(lambda: not shell.services.bridge.busy)
 
@@ -86,7 +74,7 @@ def test_a_card_outside_the_slice_is_looked_up_at_central(
     shell: Shell,  # noqa: F811
     rig: TabletRig,  # noqa: F811
 ) -> None:
-    add_outsider(rig)
+    outsider(rig)
     counter = counter_of(qtbot, shell)
     with qtbot.waitSignal(counter.customerShown, timeout=10000):
         shell.router.submit(make_loyalty_card_number(987_655))

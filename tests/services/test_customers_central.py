@@ -4,14 +4,12 @@ fetched and cached, central's search, offline fallbacks, and the store visit pus
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clerk.central import models as m
-from clerk.domain.scan import make_loyalty_card_number
 from clerk.services import (
     find_customers_central,
     local_360,
@@ -22,46 +20,19 @@ from clerk.services.customers import cart_elsewhere
 from clerk.sync.client import CentralClient
 from clerk.sync.engine import SyncEngine
 from tests.services.test_central_e2e import SALES, STORE, Online
+from tests.support.outsiders import add_outsider
 
 
 def _outsider(online: Online) -> m.Customer:
-    """A customer of the brand in no store's slice, with a support ticket on their timeline."""
-    now = datetime.now(UTC)
-    customer = m.Customer(
-        id="CUS-OUTSIDER-7",
+    return add_outsider(
+        online.central,
+        "CUS-OUTSIDER-7",
         first_name="Zofia",
         last_name="Wędrowna",
-        email="zofia.wedrowna@example.pl",
-        phone="+48 601 999 777",
-        card_number=make_loyalty_card_number(987_657),
-        tier="silver",
-        points_balance=420,
-        preferred_channel="sms",
-        preferences={"sizes": ["S"]},
-        consents={"marketing_sms": True},
-        home_store_id="KRK-01",
-        created_at=now - timedelta(days=300),
+        card_seq=987_657,
+        points=420,
+        ticket="Zwrot z Krakowa",
     )
-    with Session(online.central) as session:
-        if session.get(m.Customer, customer.id) is None:
-            session.add(customer)
-            session.add(
-                m.Interaction(
-                    id="INT-OUTSIDER-7",
-                    customer_id=customer.id,
-                    kind="ticket",
-                    channel="web",
-                    subject="Zwrot z Krakowa",
-                    body="",
-                    status="open",
-                    created_at=now - timedelta(days=2),
-                )
-            )
-            session.commit()
-        found = session.get(m.Customer, customer.id)
-        assert found is not None
-        session.expunge(found)
-        return found
 
 
 @pytest.fixture
@@ -83,8 +54,8 @@ def test_an_outsider_is_fetched_from_central_then_served_from_the_cache(
     view = remote_360(online.ctx, online.engine, outsider.id)
     assert view is not None and view.source == "central"
     assert view.customer is not None and view.customer.id == outsider.id
-    assert [e.ref_id for e in view.timeline] == ["INT-OUTSIDER-7"]
-    assert [t.id for t in view.open_items.tickets] == ["INT-OUTSIDER-7"]
+    assert [e.ref_id for e in view.timeline] == ["INT-CUS-OUTSIDER-7"]
+    assert [t.id for t in view.open_items.tickets] == ["INT-CUS-OUTSIDER-7"]
     assert view.timeline and all(
         a.at >= b.at for a, b in zip(view.timeline, view.timeline[1:], strict=False)
     )

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from clerk.central import models as m
-from clerk.domain.scan import make_loyalty_card_number
 from clerk.store import LocalStore, NewAuditEntry
 from clerk.sync.events import (
     Connectivity,
@@ -18,6 +17,7 @@ from clerk.sync.events import (
     SyncEvent,
 )
 from tests.support.faults import FaultProxy
+from tests.support.outsiders import add_outsider
 from tests.sync.conftest import LiveCentral
 from tests.sync.rig import Recorder, Rig, make_rig, ready_order_ids
 
@@ -93,34 +93,10 @@ def test_a_failing_subscriber_is_logged_and_the_others_still_hear(
 # -- customers outside the slice -------------------------------------------------------------
 
 
-def add_outsider(live: LiveCentral) -> str:
-    """A customer of the brand in no store's slice."""
-    with live.session() as session:
-        session.add(
-            m.Customer(
-                id="CUS-OUTSIDER-1",
-                first_name="Zofia",
-                last_name="Wójcik",
-                email="zofia.wojcik@example.pl",
-                phone="+48 601 999 111",
-                card_number=make_loyalty_card_number(987_654),
-                tier="silver",
-                points_balance=120,
-                preferred_channel="email",
-                preferences={},
-                consents={},
-                home_store_id="KRK-01",
-                created_at=datetime.now(UTC) - timedelta(days=300),
-            )
-        )
-        session.commit()
-    return "CUS-OUTSIDER-1"
-
-
 def test_a_fetched_profile_is_cached_served_offline_and_purged(
     local_store: LocalStore, live_central: LiveCentral
 ) -> None:
-    outsider = add_outsider(live_central)
+    outsider = add_outsider(live_central.engine).id
     mode = {"fate": "pass"}
     proxy = FaultProxy(live_central.url, lambda seen: mode["fate"])
     with proxy.running() as url:
