@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -41,18 +40,9 @@ from clerk.ui.override import OverrideGate, request_override
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text
 from clerk.ui.theme import TOUCH
+from clerk.ui.widgets import touch_button
 
 __all__ = ["AttentionScreen", "DiscardReasonDialog"]
-
-
-def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
-    """A finger-sized button with its object and accessible names."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.setMinimumHeight(TOUCH)
-    button.setAutoDefault(False)
-    return button
 
 
 class DiscardReasonDialog(QDialog):

@@ -27,10 +27,11 @@ from clerk.services.sales import MAX_QTY, SaleLine
 from clerk.services.scanning import ProductCheck, ScanOutcome, ScanRefused, resolve_scan
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.scanning.reasons import reason_text
-from clerk.ui.screens.counter.basket_row import BasketRow, MessageBox, touch_button
+from clerk.ui.screens.counter.basket_row import BasketRow, MessageBox
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text
 from clerk.ui.theme import TOUCH
+from clerk.ui.widgets import touch_button
 
 __all__ = ["Basket", "BasketLine", "BasketPanel"]
 

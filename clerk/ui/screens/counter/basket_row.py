@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from clerk.domain.money import format_money
 from clerk.services.sales import MAX_QTY
 from clerk.ui.theme import TOUCH
+from clerk.ui.widgets import touch_button
 
 if TYPE_CHECKING:
     from clerk.ui.screens.counter.basket import BasketLine
@@ -64,16 +65,6 @@ class MessageBox(QFrame):
     def text(self) -> str:
         """What it says (empty while hidden)."""
         return "" if self.isHidden() else self.label.text()
-
-
-def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
-    """A finger-sized button with its object and accessible names; Enter never presses it."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.setMinimumHeight(TOUCH)
-    button.setAutoDefault(False)
-    return button
 
 
 def _variant(size: str, colour: str) -> str:

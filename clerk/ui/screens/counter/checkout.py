@@ -31,12 +31,13 @@ from clerk.services.outbox import Outcome
 from clerk.services.sales import store_sale
 from clerk.services.scanning import ProductCheck
 from clerk.ui.screens.counter.basket import Basket, BasketLine, BasketPanel
-from clerk.ui.screens.counter.basket_row import MessageBox, touch_button
+from clerk.ui.screens.counter.basket_row import MessageBox
 from clerk.ui.screens.counter.sale_done import SaleDonePage, SaleStatus, sale_status
 from clerk.ui.screens.counter.tenders import PaymentPanel, TenderBalance
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text, store_time, tier_name
 from clerk.ui.theme import Colors
+from clerk.ui.widgets import touch_button
 
 __all__ = ["CheckoutDialog"]
 

@@ -31,11 +31,12 @@ from clerk.printing.sale_receipt import receipt_for_order
 from clerk.services.context import ServiceContext
 from clerk.store.outbox import ATTENTION, DISCARDED, DONE
 from clerk.ui.resources import icon_pixmap
-from clerk.ui.screens.counter.basket_row import MessageBox, touch_button
+from clerk.ui.screens.counter.basket_row import MessageBox
 from clerk.ui.screens.counter.tenders import points
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text
 from clerk.ui.theme import Colors
+from clerk.ui.widgets import touch_button
 
 __all__ = ["SaleDonePage", "SaleStatus", "sale_receipt", "sale_status"]
 

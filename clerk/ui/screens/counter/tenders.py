@@ -34,8 +34,9 @@ from clerk.domain.loyalty import (
 )
 from clerk.domain.money import Money, format_money
 from clerk.services.sales import Tendered
-from clerk.ui.screens.counter.basket_row import MessageBox, touch_button
+from clerk.ui.screens.counter.basket_row import MessageBox
 from clerk.ui.theme import TOUCH
+from clerk.ui.widgets import touch_button
 
 __all__ = [
     "MoneyField",
