@@ -1,1 +1,1 @@
-"""The Pickup desk (F2): the queue of click-and-collect orders, preparing them and releasing them."""
+"""The Pickup desk (F2): the queue of click-and-collect orders, preparing and releasing them."""
