@@ -28,6 +28,7 @@ from clerk.ui.scanning.router import ScanRouter
 from clerk.ui.scanning.wedge import WedgeFilter
 from clerk.ui.screens.attention import AttentionScreen
 from clerk.ui.screens.counter.screen import CounterScreen
+from clerk.ui.screens.pickup.screen import PickupScreen
 from clerk.ui.session import AppServices, Screen, StaffSession
 from clerk.ui.theme import Colors
 
@@ -102,6 +103,7 @@ class Shell:
         self.wedge.scanned.connect(self.router.submit)
         attention = AttentionScreen(self.services, tablet.pins)
         counter = CounterScreen(self.services, colors)
+        pickup = PickupScreen(self.services, colors)
         if window is None:
             window = MainWindow(
                 colors,
@@ -114,7 +116,7 @@ class Shell:
             self.services,
             tablet.pins,
             self.router,
-            {Screen.ATTENTION: attention, Screen.COUNTER: counter},
+            {Screen.ATTENTION: attention, Screen.COUNTER: counter, Screen.PICKUP: pickup},
         )
         counter.pickupRequested.connect(window.open_pickup)
         self._show_sync_state()
