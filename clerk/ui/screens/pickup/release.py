@@ -86,6 +86,8 @@ class ReleasePanel(QWidget):
             self.done_view = None
         self.pages.setCurrentWidget(self.form)
         self.form.show_order(detail, method, self.releasable)
+        if self._releasing:
+            self.form.set_busy(True)  # the last order's release is still being recorded
 
     @property
     def detail(self) -> PickupDetail | None:

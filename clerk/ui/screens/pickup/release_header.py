@@ -215,7 +215,7 @@ class PhoneCheck(QFrame):
 
     def _hint(self, text: str, level: str = "info") -> None:
         self.hint.setText(text)
-        self.hint.setProperty("level", level)
+        self.hint.setProperty("tone", level)  # not "level": that paints a message box
         self.hint.style().unpolish(self.hint)
         self.hint.style().polish(self.hint)
 

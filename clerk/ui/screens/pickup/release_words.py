@@ -121,6 +121,9 @@ QFrame[refusal="true"] {{ background: {c.warn_bg}; border-radius: 8px; }}
 QLabel[refusedCount="true"] {{ font-weight: 600; }}
 #releaseScroll, #releaseScrollBody {{ background: transparent; border: none; }}
 #releaseAttention, #releaseState {{ font-size: 13pt; font-weight: 600; }}
+#phoneDigitsHint[tone="error"] {{ color: {c.error}; font-weight: 600; }}
+#phoneDigitsHint[tone="warning"] {{ color: {c.warn}; font-weight: 600; }}
+#phoneDigitsHint[tone="ok"] {{ color: {c.ok}; font-weight: 600; }}
 #ageBox {{ background: {c.warn_bg}; border: 2px solid {c.warn}; border-radius: 12px; }}
 #ageWords {{ color: {c.warn}; font-weight: 600; }}
 #ageChecked {{ font-size: 12pt; font-weight: 600; spacing: 12px; }}
