@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, Protocol
 
 from clerk.domain.entities import (
@@ -146,16 +147,17 @@ def _page(rows: TimelineRows, before: str | None) -> tuple[tuple[TimelineEntry, 
 
 
 def _order_total(order: Mapping[str, Any]) -> tuple[Money, int]:
-    total = Money.zero()
+    # Plain Decimals, one Money at the end: a page has hundreds of lines to add up.
+    total = Decimal(0)
     items = 0
     for line in order.get("lines") or ():
         qty = int(line.get("qty", 0))
         items += qty
-        total = total + Money.of(str(line.get("unit_price", "0"))) * qty
+        total += Decimal(str(line.get("unit_price", "0"))) * qty
         discount = line.get("discount")
         if discount:
-            total = total - Money.of(str(discount))
-    return total, items
+            total -= Decimal(str(discount))
+    return Money.of(total), items
 
 
 def _order_entry(order: Mapping[str, Any]) -> TimelineEntry:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -129,11 +130,17 @@ def resolve_scan(ctx: ServiceContext, raw: str, now: datetime | None = None) -> 
         return _product(unit, parsed)
 
 
+@lru_cache(maxsize=64)
+def _public_key(text: str) -> Ed25519PublicKey:
+    # Parsed once per key, not once per scan.
+    return load_public_key(text)
+
+
 def _public_keys(texts: Mapping[str, str]) -> dict[str, Ed25519PublicKey]:
     keys: dict[str, Ed25519PublicKey] = {}
     for key_id, text in texts.items():
         try:
-            keys[key_id] = load_public_key(text)
+            keys[key_id] = _public_key(text)
         except ValueError:
             # A damaged key row must not stop the other keys from verifying.
             log.warning("the local store holds an unreadable public key %s; it is skipped", key_id)
