@@ -684,6 +684,61 @@
     </message>
 </context>
 <context>
+    <name>CollectorBox</name>
+    <message>
+        <source>Who collects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer collects the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else collects it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the person collecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last four characters of their ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID: last 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check their ID document; its last four letters or digits are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the name of the person collecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note the last four letters or digits of their ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <source>Placed</source>
@@ -1056,8 +1111,8 @@
         <translation>Powiadomienie w aplikacji</translation>
     </message>
     <message>
-        <source>{email} e-mail offers   {sms} SMS offers   {profiling} profiling</source>
-        <translation>{email} oferty e-mail   {sms} oferty SMS   {profiling} profilowanie</translation>
+        <source>{email} e-mail   {sms} SMS   {profiling} profiling</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No marketing offers: no consent.</source>
@@ -1124,6 +1179,53 @@
     </message>
 </context>
 <context>
+    <name>DeskOrderHeader</name>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the pickup queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation type="unfinished">Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>no customer account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation type="unfinished">1 sztuka</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation type="unfinished">Sztuk: {n}</translation>
+    </message>
+    <message>
+        <source>ordered {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central refused: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s last action waits to be sent to central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold ends soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DiscardReasonDialog</name>
     <message>
         <source>Discard an action</source>
@@ -1163,6 +1265,61 @@
     </message>
 </context>
 <context>
+    <name>EffortDialog</name>
+    <message>
+        <source>How easy was it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How easy was it to collect your order?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap one: 1 is very hard, 5 is very easy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score {score}: {word}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please hand the tablet back to our staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentDialog</name>
     <message>
         <source>Connect this tablet to the store</source>
@@ -1199,6 +1356,37 @@
     <message>
         <source>Connecting to central…</source>
         <translation>Łączenie z centralą…</translation>
+    </message>
+</context>
+<context>
+    <name>ExpireDialog</name>
+    <message>
+        <source>Expire hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire the hold of order {number}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items go back to stock, the customer is refunded for everything still on the shelf, and central tells them the order has expired. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not expire the hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire the hold: back to stock and refund</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1689,37 @@
     </message>
 </context>
 <context>
+    <name>OrderChooser</name>
+    <message>
+        <source>Which order is the customer collecting now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the pickup queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {n} orders waiting here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} — {items} items · {hold}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
         <source>(number follows from central)</source>
@@ -1569,6 +1788,103 @@
     <message>
         <source>From central: this order is not kept on the tablet.</source>
         <translation>Pobrane z centrali: zamówienie nie jest przechowywane na tablecie.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <source>Shelf / bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation type="unfinished">Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>Customer not on this tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hold end set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held until {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hold} — ends soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hold} — the hold has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderPage</name>
+    <message>
+        <source>Order {number} is ready on shelf {shelf}. This build has no release panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderSummary</name>
+    <message>
+        <source>Collected — nothing more to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified by {method}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer was refunded; check their other orders with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold expired — back in stock and refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer was told by central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do here for this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s last action on it waits to be sent to central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished">Odebrane</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished">Zwrócono</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2035,339 @@
     </message>
 </context>
 <context>
+    <name>PhoneCheck</name>
+    <message>
+        <source>Verify the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last three digits of the customer&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 3 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the customer for the last three digits of their phone — or scan the pickup code from their notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone of this customer is on the tablet: scan the pickup code from their notification, or their loyalty code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type all three digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The digits match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three wrong tries: do not hand this order over on the phone digits. Scan the pickup code from the customer&apos;s notification instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those digits do not match this customer&apos;s phone — ask again, or scan their pickup code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickRow</name>
+    <message>
+        <source>size {size}</source>
+        <translation type="unfinished">rozmiar {size}</translation>
+    </message>
+    <message>
+        <source>EAN {ean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18+: ID checked at release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark units of {name} short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} / {all}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} short: {reason} — refunded, central tells the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupPrepare</name>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupQueue</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ordered {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collected today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collected at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shelf {shelf}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central refused: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold ends soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring or overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to prepare: every order for pickup here is on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order waits on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hold ends within two days, and none is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been collected today yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupQueueModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold and shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Notatka</translation>
+    </message>
+    <message>
+        <source>(no customer account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupScreen</name>
+    <message>
+        <source>Order {number} is not ready yet: it is being picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} is not ready yet: it has not been picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick it now, then hand it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} was {collected} — there is nothing more to hand over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} was cancelled, so there is nothing to hand over — check the customer&apos;s orders with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold of order {number} expired; it went back to stock and was refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} is {status}, not a pickup here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of order {number} could be handed over: it is cancelled and refunded in full; central tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} is ready on shelf {shelf}; central tells the customer it can be collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} short units are refunded; central tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no order on the shelf yet; {n} are still being prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no order waiting for pickup here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {card} is not on this tablet, so its orders are not either — scan the pickup code, or type the order number and phone digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold of order {number} is expired: its items are back in stock, the refund is queued, and central tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} was made ready meanwhile, on shelf {shelf}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central refused this tablet&apos;s last action on the order: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} was handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupSummary</name>
+    <message>
+        <source>pickup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loyalty code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>order number and phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on {date} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collected {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Clear</source>
@@ -1734,6 +2383,109 @@
     <message>
         <source>What this screen will do</source>
         <translation>Co będzie można zrobić na tym ekranie</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePanel</name>
+    <message>
+        <source>Pick list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan each item&apos;s barcode. Label unreadable? Type the EAN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN of the item picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN-13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick off the typed EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelf or bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelf or bin of the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. A-03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the order ready for pickup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{picked} of {units} units picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund and cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 more to scan, or mark it short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} more to scan, or mark them short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be handed over: the order is cancelled and refunded in full; central tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is picked. Write the shelf or bin, then mark it ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to shelve: central tells the customer it can be collected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in this order: {name} — put it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {n} × {name} are already picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked: {name} ({done} of {all})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a product&apos;s barcode — type the EAN-13.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan every item, or mark it short, first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the shelf or bin where the order waits.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1777,6 +2529,81 @@
     <message>
         <source>Close the price and stock check</source>
         <translation>Zamknij sprawdzanie ceny i stanu</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Show the orders: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the pickup queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number, name or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire the order&apos;s hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer at the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the pickup code from their notification, or their loyalty code. No code? Type the order number and the last three digits of their phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last three digits of the customer&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 3 phone digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the order by its number and phone digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order matches “{query}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap an order to select it; tap twice to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}: the hold has not ended yet ({hold}); it can be expired after.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2715,478 @@
     <message>
         <source>The order number will follow; the code below finds this sale.</source>
         <translation>Numer zamówienia zostanie nadany później; kod poniżej identyfikuje tę sprzedaż.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDoneView</name>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused — returned on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished">Paragon</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished">A4</translation>
+    </message>
+    <message>
+        <source>A4 paper</source>
+        <translation type="unfinished">Papier A4</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation type="unfinished">Rolka 80 mm</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation type="unfinished">Rolka paragonowa 80 mm</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation type="unfinished">Drukuj paragon</translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation type="unfinished">Wydrukuj paragon</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF…</source>
+        <translation type="unfinished">Zapisz paragon jako PDF…</translation>
+    </message>
+    <message>
+        <source>Save the receipt as a PDF file</source>
+        <translation type="unfinished">Zapisz paragon jako plik PDF</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation type="unfinished">Następny klient</translation>
+    </message>
+    <message>
+        <source>Back to the pickup queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the tablet to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the tablet to the customer for their score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished">Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Order {number} · collected by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} × {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing — every item was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} × {name}: {reason}, {condition}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
+        <translation type="unfinished">Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
+    </message>
+    <message>
+        <source>Refunded under the return policy; central tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to central.</source>
+        <translation type="unfinished">Wysłano do centrali.</translation>
+    </message>
+    <message>
+        <source>Refused by central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central refused this release: “{reason}” The Attention screen has it; hand nothing more over for this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This release was given up on the Attention screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued on this tablet — it will be sent to central when the tablet is online. The order cannot be released again meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt went to the printer.</source>
+        <translation type="unfinished">Paragon wysłano do drukarki.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished">Zapisz paragon jako PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>pickup-{number}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is saved as {path}.</source>
+        <translation type="unfinished">Paragon zapisano jako {path}.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made: {reason}</source>
+        <translation type="unfinished">Nie udało się przygotować paragonu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseForm</name>
+    <message>
+        <source>18+ items: check the ID of the person collecting before handing them over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID checked: 18 or older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked the ID of the person collecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this order? What you entered here is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay with this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the order without releasing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the pickup queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished">Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Central refused this tablet&apos;s action on this order: “{reason}” Hand nothing over; the Attention screen says what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the customer first: phone digits or their pickup code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the ID for the 18+ items and tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this order waits on the shelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse all {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over {n}, refuse {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseLineRow</name>
+    <message>
+        <source>18+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age restricted: check the ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over one less of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over one more of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of {name} handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer refuses {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why {name} is refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused {name} goes back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused {name} is damaged and written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} waiting on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already collected: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing left to hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} not found when picked, refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} returned</source>
+        <translation type="unfinished">zwrócono: {n}</translation>
+    </message>
+    <message>
+        <source>Hand over all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over all of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Becomes a return now, {condition}; {amount} is refunded to the original payment under the return policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleasePanel</name>
+    <message>
+        <source>Sign in first — nothing was released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified by the pickup QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified by the customer&apos;s loyalty code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified by the order number and phone digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused, no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too big</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not as described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed their mind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged, written off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size {size}</source>
+        <translation type="unfinished">rozmiar {size}</translation>
+    </message>
+    <message>
+        <source>EAN {ean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund: {tender}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup saved offline: it is sent when the tablet is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund to the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund to the online payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund as store credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund to the gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{refund} (central pays it out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order has already been collected — hand nothing over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was cancelled — hand nothing over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hold of this order ended and its items went back to stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order has not been picked and shelved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order holds 18+ items: check the ID and confirm it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write down the name of the person collecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note the last four letters or digits of their ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected on {when} by {name} — hand nothing over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release was recorded on this tablet and waits to be sent to central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order cannot be handed over.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2227,6 +3526,61 @@
     <message>
         <source>Central no longer accepts this tablet (it was removed from the store). Nothing entered here is lost. Ask your manager for a new enrollment code.</source>
         <translation>Centrala nie przyjmuje już tego tabletu (usunięto go ze sklepu). Nic, co wprowadzono, nie przepadło. Poproś kierownika o nowy kod rejestracji.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortDialog</name>
+    <message>
+        <source>Short pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: units that cannot be handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One unit fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One unit more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order becomes ready without these units. The customer is refunded for them, and central tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unit short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Anuluj</translation>
+    </message>
+    <message>
+        <source>Keep the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the units short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {all}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
