@@ -228,9 +228,12 @@ def _local_cart(unit: StoreUnit, customer_id: str) -> CartView | None:
     cart = unit.carts.active_for_customer(customer_id)
     if cart is None:
         return None
+    skus = [line.sku for line in cart.lines]
+    products = unit.catalog.products(skus)
+    stocks = unit.catalog.stocks(skus)
     lines: list[CartLineView] = []
     for line in cart.lines:
-        product = unit.catalog.product(line.sku)
+        product = products.get(line.sku)
         if product is None:
             lines.append(
                 CartLineView(
@@ -238,7 +241,7 @@ def _local_cart(unit: StoreUnit, customer_id: str) -> CartView | None:
                 )
             )
             continue
-        level = unit.catalog.stock(line.sku)
+        level = stocks.get(line.sku)
         available = level.available if level is not None else None
         alternatives: tuple[Alternative, ...] = ()
         if available is None or available < line.qty:
@@ -264,10 +267,10 @@ def _alternatives(unit: StoreUnit, style: str, sku: str) -> tuple[Alternative, .
     if not style:
         return ()
     found: list[Alternative] = []
-    for variant in unit.catalog.variants(style):
-        if variant.sku == sku:
-            continue
-        level = unit.catalog.stock(variant.sku)
+    variants = [v for v in unit.catalog.variants(style) if v.sku != sku]
+    stocks = unit.catalog.stocks(v.sku for v in variants)
+    for variant in variants:
+        level = stocks.get(variant.sku)
         if level is None or level.available <= 0:
             continue
         found.append(

@@ -51,6 +51,13 @@ class _Repo:
     def _all(self, cls: type[R], stmt: Select[Any]) -> list[R]:
         return [cls.from_dict(loads(text)) for text in self._conn.execute(stmt).scalars()]
 
+    def _many(self, cls: type[R], entity: str, ids: Iterable[str]) -> list[R]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        table = _t(entity)
+        return self._all(cls, select(table.c.data).where(table.c.id.in_(wanted)))
+
     def _by_id(self, cls: type[R], entity: str, entity_id: str) -> R | None:
         table = _t(entity)
         return self._one(cls, select(table.c.data).where(table.c.id == entity_id))
@@ -133,6 +140,14 @@ class CatalogRepo(_Repo):
 
     def stock(self, sku: str) -> InventoryLevel | None:
         return self._by_id(InventoryLevel, "inventory", sku)
+
+    def products(self, skus: Iterable[str]) -> dict[str, Product]:
+        """The catalogue's products among ``skus``, by SKU (one query)."""
+        return {p.sku: p for p in self._many(Product, "product", skus)}
+
+    def stocks(self, skus: Iterable[str]) -> dict[str, InventoryLevel]:
+        """This store's stock of ``skus``, by SKU (one query; no row: unknown)."""
+        return {level.sku: level for level in self._many(InventoryLevel, "inventory", skus)}
 
 
 class OrderRepo(_Repo):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from clerk.ui.theme import TOUCH
 
-__all__ = ["touch_button"]
+__all__ = ["WrapLabel", "touch_button"]
 
 
 def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
@@ -17,3 +19,40 @@ def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPus
     button.setMinimumHeight(TOUCH)
     button.setAutoDefault(False)
     return button
+
+
+class WrapLabel(QLabel):
+    """Wrapped text whose height follows its own width, without asking the layouts above.
+
+    A plain wrapped QLabel reports height-for-width, which makes every layout up to the
+    window redo itself whenever anything below it is shown (4-5 ms of each Counter scan,
+    tests/benchmarks/bench_counter.py). This label says it has none and sets its own fixed
+    height when its text or width changes, at least ``lines`` lines.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1) -> None:
+        super().__init__(text, parent)
+        self._lines = lines
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit()
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        margins = self.contentsMargins()
+        least = self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
+        needed = super().heightForWidth(max(self.width(), 1)) if self.text() else 0
+        height = max(least, needed)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)

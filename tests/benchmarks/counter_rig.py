@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayou
 
 from clerk.app import Tablet, build_tablet
 from clerk.services.credentials import SECRETS_FILE, FileVault
+from clerk.services.customers import TIMELINE_PAGE  # the page the 360 reads
 from clerk.services.enrollment import load_identity
 from clerk.services.settings import AppSettings
 from clerk.store import LocalStore
@@ -35,7 +36,6 @@ from clerk.ui.shell import Shell
 LAYOUT = QEvent.Type.LayoutRequest.value
 SCAN_TIMEOUT_MS = 30_000
 ZONE = ZoneInfo("Europe/Warsaw")
-TIMELINE_PAGE = 200  # clerk.services.customers.TIMELINE_PAGE
 
 # The queries of clerk/store/timeline.py (the first page) and the customer row, as text.
 CUSTOMER_SQL = "SELECT data FROM customers WHERE id = ?"

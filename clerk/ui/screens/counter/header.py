@@ -19,6 +19,7 @@ from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.counter.words import money, points_text
 from clerk.ui.texts import tier_name
 from clerk.ui.theme import Colors
+from clerk.ui.widgets import WrapLabel
 
 translate = QCoreApplication.translate
 
@@ -70,12 +71,10 @@ class CustomerHeader(QFrame):
         self.reveal.clicked.connect(self.revealRequested)
         self.preferred = QLabel(self)
         self.preferred.setObjectName("customerPreferredChannel")
-        self.consents = QLabel(self)
+        self.consents = WrapLabel(parent=self, lines=2)
         self.consents.setObjectName("customerConsents")
-        self.preferences = QLabel(self)
+        self.preferences = WrapLabel(parent=self, lines=1)
         self.preferences.setObjectName("customerPreferences")
-        _wrap_in_lines(self.consents, 3)
-        _wrap_in_lines(self.preferences, 2)
 
         who = QVBoxLayout()
         who.setSpacing(2)
@@ -176,18 +175,6 @@ class CustomerHeader(QFrame):
         self.phone.setText(phone or self.tr("no phone"))
         self.email.setText(email or self.tr("no e-mail"))
         self.reveal.hide()
-
-
-def _wrap_in_lines(label: QLabel, lines: int) -> None:
-    """Wrapped text in a box of fixed height. A wrapped label's height depends on its width,
-    which makes every layout above it redo itself whenever anything is shown: 4-5 ms of each
-    scan (tests/benchmarks/bench_counter.py)."""
-    label.setWordWrap(True)
-    policy = label.sizePolicy()
-    policy.setHeightForWidth(False)
-    label.setSizePolicy(policy)
-    label.setFixedHeight(label.fontMetrics().lineSpacing() * lines + 4)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def _grouped(card: str) -> str:

@@ -53,6 +53,7 @@ from clerk.ui.screens.counter.words import kind_filters, points_text
 from clerk.ui.session import AppServices, Screen
 from clerk.ui.texts import channel_name, error_text
 from clerk.ui.theme import Colors
+from clerk.ui.widgets import WrapLabel
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +103,8 @@ class CounterScreen(QWidget):
         self.back.setObjectName("nextCustomer")
         self.back.setAccessibleName(self.tr("Close this customer and serve the next one"))
         self.back.clicked.connect(self.close_customer)
-        self.banner = QLabel(page)
+        self.banner = WrapLabel(parent=page)
         self.banner.setObjectName("counterBanner")
-        self.banner.setWordWrap(True)
         self.banner.setMargin(10)
         self.banner.hide()
         self.add_note_button = QPushButton(icon("note", c.text, 20), self.tr("Add note"), page)
