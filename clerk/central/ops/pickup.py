@@ -122,9 +122,11 @@ def collect_order(
     start_use_case(session)
     order = pickup_order_here(session, device, order_id)
     staff = check_staff(session, device, cmd.staff_id, PICKUP)
-    check_version(order.version, expected_version, "order")
+    # An impossible transition (collected or cancelled meanwhile) says so (409) before a
+    # stale version does (412): "already collected" is what the desk must hear.
     if order.status != OrderStatus.READY:
         raise refuse_order_state(order)
+    check_version(order.version, expected_version, "order")
     lines = {line.id: line for line in order.lines}
     refused = _refused_by_line(cmd.refused, lines)
     taken = _taken_by_line(cmd, lines, refused)
@@ -251,9 +253,11 @@ def expire_order(
     start_use_case(session)
     order = pickup_order_here(session, device, order_id)
     staff = check_staff(session, device, cmd.staff_id, MANAGER)
-    check_version(order.version, expected_version, "order")
+    # An impossible transition (collected or cancelled meanwhile) says so (409) before a
+    # stale version does (412): "already collected" is what the desk must hear.
     if order.status != OrderStatus.READY:
         raise refuse_order_state(order)
+    check_version(order.version, expected_version, "order")
     store = store_of(session, device.store_id)
     policy = PickupHoldPolicy(hold_days=store.pickup_hold_days)
     if order.hold_until is None or not policy.is_overdue(order.hold_until, now):
