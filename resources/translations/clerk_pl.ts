@@ -687,55 +687,55 @@
     <name>CollectorBox</name>
     <message>
         <source>Who collects</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto odbiera</translation>
     </message>
     <message>
         <source>The customer collects the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie odbiera klient</translation>
     </message>
     <message>
         <source>Someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Inna osoba</translation>
     </message>
     <message>
         <source>Someone else collects it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie odbiera inna osoba</translation>
     </message>
     <message>
         <source>Name of the person collecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko osoby odbierającej</translation>
     </message>
     <message>
         <source>Their full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>Last four characters of their ID document</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie cztery znaki dokumentu tożsamości</translation>
     </message>
     <message>
         <source>ID: last 4</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument: ost. 4</translation>
     </message>
     <message>
         <source>Check their ID document; its last four letters or digits are recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź dokument tożsamości; jego ostatnie cztery litery lub cyfry zostaną zapisane.</translation>
     </message>
     <message>
         <source>The customer: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient: {name}</translation>
     </message>
     <message>
         <source>The customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Write down the name of the person collecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz imię i nazwisko osoby odbierającej.</translation>
     </message>
     <message>
         <source>Note the last four letters or digits of their ID document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz ostatnie cztery litery lub cyfry z dokumentu tożsamości.</translation>
     </message>
 </context>
 <context>
@@ -1112,7 +1112,7 @@
     </message>
     <message>
         <source>{email} e-mail   {sms} SMS   {profiling} profiling</source>
-        <translation type="unfinished"></translation>
+        <translation>{email} e-mail   {sms} SMS   {profiling} profilowanie</translation>
     </message>
     <message>
         <source>No marketing offers: no consent.</source>
@@ -1182,47 +1182,47 @@
     <name>DeskOrderHeader</name>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejka</translation>
     </message>
     <message>
         <source>Back to the pickup queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do kolejki odbiorów</translation>
     </message>
     <message>
         <source>Order {number}</source>
-        <translation type="unfinished">Zamówienie {number}</translation>
+        <translation>Zamówienie {number}</translation>
     </message>
     <message>
         <source>no customer account</source>
-        <translation type="unfinished"></translation>
+        <translation>brak konta klienta</translation>
     </message>
     <message>
         <source>1 item</source>
-        <translation type="unfinished">1 sztuka</translation>
+        <translation>1 szt.</translation>
     </message>
     <message>
         <source>{n} items</source>
-        <translation type="unfinished">Sztuk: {n}</translation>
+        <translation>{n} szt.</translation>
     </message>
     <message>
         <source>ordered {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>zamówiono {when}</translation>
     </message>
     <message>
         <source>Central refused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala odrzuciła: {why}</translation>
     </message>
     <message>
         <source>This tablet&apos;s last action waits to be sent to central.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie działanie z tego tabletu czeka na wysłanie do centrali.</translation>
     </message>
     <message>
         <source>The hold is over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin odbioru minął.</translation>
     </message>
     <message>
         <source>The hold ends soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin odbioru wkrótce mija.</translation>
     </message>
 </context>
 <context>
@@ -1268,55 +1268,55 @@
     <name>EffortDialog</name>
     <message>
         <source>How easy was it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Czy było łatwo?</translation>
     </message>
     <message>
         <source>How easy was it to collect your order?</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak łatwo było odebrać zamówienie?</translation>
     </message>
     <message>
         <source>Tap one: 1 is very hard, 5 is very easy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz ocenę: 1 – bardzo trudno, 5 – bardzo łatwo.</translation>
     </message>
     <message>
         <source>Very hard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bardzo trudno</translation>
     </message>
     <message>
         <source>Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>Trudno</translation>
     </message>
     <message>
         <source>Neither</source>
-        <translation type="unfinished"></translation>
+        <translation>Średnio</translation>
     </message>
     <message>
         <source>Easy</source>
-        <translation type="unfinished"></translation>
+        <translation>Łatwo</translation>
     </message>
     <message>
         <source>Very easy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bardzo łatwo</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Pomiń</translation>
     </message>
     <message>
         <source>Skip the score</source>
-        <translation type="unfinished"></translation>
+        <translation>Pomiń ocenę</translation>
     </message>
     <message>
         <source>Score {score}: {word}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena {score}: {word}</translation>
     </message>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziękujemy!</translation>
     </message>
     <message>
         <source>Please hand the tablet back to our staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prosimy o oddanie tabletu pracownikowi sklepu.</translation>
     </message>
 </context>
 <context>
@@ -1362,31 +1362,31 @@
     <name>ExpireDialog</name>
     <message>
         <source>Expire hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako wygasłe</translation>
     </message>
     <message>
         <source>Expire the hold of order {number}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznaczyć zamówienie {number} jako wygasłe?</translation>
     </message>
     <message>
         <source>the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>klient</translation>
     </message>
     <message>
         <source>The items go back to stock, the customer is refunded for everything still on the shelf, and central tells them the order has expired. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Towar wróci na stan, klient otrzyma zwrot środków za wszystko, co jeszcze czeka na półce, a centrala powiadomi go o wygaśnięciu zamówienia. Tego nie można cofnąć.</translation>
     </message>
     <message>
         <source>Keep it on the shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>Zostaw na półce</translation>
     </message>
     <message>
         <source>Do not expire the hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie oznaczaj jako wygasłe</translation>
     </message>
     <message>
         <source>Expire the hold: back to stock and refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako wygasłe: towar na stan, zwrot środków</translation>
     </message>
 </context>
 <context>
@@ -1692,31 +1692,31 @@
     <name>OrderChooser</name>
     <message>
         <source>Which order is the customer collecting now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Które zamówienie klient teraz odbiera?</translation>
     </message>
     <message>
         <source>Back to the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do kolejki</translation>
     </message>
     <message>
         <source>Back to the pickup queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do kolejki odbiorów</translation>
     </message>
     <message>
         <source>{name} has {n} orders waiting here</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — zamówienia do odbioru: {n}</translation>
     </message>
     <message>
         <source>The customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>{number} — {items} items · {hold}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} — {items} szt. · {hold}</translation>
     </message>
     <message>
         <source>Open order {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zamówienie {number}</translation>
     </message>
 </context>
 <context>
@@ -1794,97 +1794,97 @@
     <name>OrderHeader</name>
     <message>
         <source>Shelf / bin</source>
-        <translation type="unfinished"></translation>
+        <translation>Półka / pojemnik</translation>
     </message>
     <message>
         <source>Order {number}</source>
-        <translation type="unfinished">Zamówienie {number}</translation>
+        <translation>Zamówienie {number}</translation>
     </message>
     <message>
         <source>Customer not on this tablet</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienta nie ma na tym tablecie</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>brak</translation>
     </message>
     <message>
         <source>No hold end set</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak terminu odbioru</translation>
     </message>
     <message>
         <source>Held until {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin odbioru: {when}</translation>
     </message>
     <message>
         <source>{hold} — ends soon</source>
-        <translation type="unfinished"></translation>
+        <translation>{hold} — wkrótce mija</translation>
     </message>
     <message>
         <source>{hold} — the hold has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>{hold} — termin minął</translation>
     </message>
 </context>
 <context>
     <name>OrderPage</name>
     <message>
         <source>Order {number} is ready on shelf {shelf}. This build has no release panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} czeka na półce {shelf}. Ta wersja aplikacji nie ma panelu wydawania.</translation>
     </message>
 </context>
 <context>
     <name>OrderSummary</name>
     <message>
         <source>Collected — nothing more to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Odebrane — nie ma już nic do wydania</translation>
     </message>
     <message>
         <source>verified by {method}</source>
-        <translation type="unfinished"></translation>
+        <translation>weryfikacja: {method}</translation>
     </message>
     <message>
         <source>Cancelled — nothing to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowane — nie ma nic do wydania</translation>
     </message>
     <message>
         <source>The customer was refunded; check their other orders with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient otrzymał zwrot środków; sprawdź z nim jego pozostałe zamówienia.</translation>
     </message>
     <message>
         <source>Hold expired — back in stock and refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin odbioru minął — towar wrócił na stan, środki zwrócono</translation>
     </message>
     <message>
         <source>The customer was told by central.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala powiadomiła klienta.</translation>
     </message>
     <message>
         <source>Nothing to do here for this order</source>
-        <translation type="unfinished"></translation>
+        <translation>Przy tym zamówieniu nie ma tu nic do zrobienia</translation>
     </message>
     <message>
         <source>This tablet&apos;s last action on it waits to be sent to central.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie działanie z tego tabletu dotyczące zamówienia czeka na wysłanie do centrali.</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówiono</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished">Odebrane</translation>
+        <translation>Odebrano</translation>
     </message>
     <message>
         <source>Short</source>
-        <translation type="unfinished"></translation>
+        <translation>Braki</translation>
     </message>
     <message>
         <source>Returned</source>
-        <translation type="unfinished">Zwrócono</translation>
+        <translation>Zwrócono</translation>
     </message>
 </context>
 <context>
@@ -2038,333 +2038,333 @@
     <name>PhoneCheck</name>
     <message>
         <source>Verify the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikuj klienta</translation>
     </message>
     <message>
         <source>Last three digits of the customer&apos;s phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie trzy cyfry telefonu klienta</translation>
     </message>
     <message>
         <source>Last 3 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie 3 cyfry</translation>
     </message>
     <message>
         <source>Ask the customer for the last three digits of their phone — or scan the pickup code from their notification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poproś klienta o trzy ostatnie cyfry numeru telefonu — albo zeskanuj kod odbioru z powiadomienia.</translation>
     </message>
     <message>
         <source>No phone of this customer is on the tablet: scan the pickup code from their notification, or their loyalty code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na tablecie nie ma telefonu tego klienta: zeskanuj kod odbioru z powiadomienia lub kod lojalnościowy klienta.</translation>
     </message>
     <message>
         <source>Type all three digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz wszystkie trzy cyfry.</translation>
     </message>
     <message>
         <source>The digits match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfry się zgadzają.</translation>
     </message>
     <message>
         <source>Three wrong tries: do not hand this order over on the phone digits. Scan the pickup code from the customer&apos;s notification instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trzy błędne próby: nie wydawaj zamówienia na podstawie cyfr telefonu. Zamiast tego zeskanuj kod odbioru z powiadomienia klienta.</translation>
     </message>
     <message>
         <source>Those digits do not match this customer&apos;s phone — ask again, or scan their pickup code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te cyfry nie pasują do telefonu klienta — zapytaj ponownie lub zeskanuj kod odbioru.</translation>
     </message>
 </context>
 <context>
     <name>PickRow</name>
     <message>
         <source>size {size}</source>
-        <translation type="unfinished">rozmiar {size}</translation>
+        <translation>rozmiar {size}</translation>
     </message>
     <message>
         <source>EAN {ean}</source>
-        <translation type="unfinished"></translation>
+        <translation>EAN {ean}</translation>
     </message>
     <message>
         <source>18+: ID checked at release</source>
-        <translation type="unfinished"></translation>
+        <translation>18+: dokument sprawdzany przy wydaniu</translation>
     </message>
     <message>
         <source>Short…</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak…</translation>
     </message>
     <message>
         <source>Mark units of {name} short</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz brakujące sztuki: {name}</translation>
     </message>
     <message>
         <source>{done} / {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} / {all}</translation>
     </message>
     <message>
         <source>{n} short: {reason} — refunded, central tells the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak {n} szt.: {reason} — zwrot środków, centrala powiadomi klienta</translation>
     </message>
     <message>
         <source>Picked</source>
-        <translation type="unfinished"></translation>
+        <translation>Skompletowano</translation>
     </message>
     <message>
         <source>Scan {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeskanuj jeszcze {n}</translation>
     </message>
 </context>
 <context>
     <name>PickupPrepare</name>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie znaleziono</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Uszkodzony</translation>
     </message>
     <message>
         <source>Wrong item</source>
-        <translation type="unfinished"></translation>
+        <translation>Błędny towar</translation>
     </message>
 </context>
 <context>
     <name>PickupQueue</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>przed chwilą</translation>
     </message>
     <message>
         <source>{m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} min</translation>
     </message>
     <message>
         <source>{h} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{h} h {m} min</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 dzień</translation>
     </message>
     <message>
         <source>{n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} dni</translation>
     </message>
     <message>
         <source>ordered {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>zamówiono {when}</translation>
     </message>
     <message>
         <source>collected today</source>
-        <translation type="unfinished"></translation>
+        <translation>odebrano dziś</translation>
     </message>
     <message>
         <source>collected at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>odebrano o {time}</translation>
     </message>
     <message>
         <source>ended {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>minął {when}</translation>
     </message>
     <message>
         <source>until {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>do {when}</translation>
     </message>
     <message>
         <source>shelf {shelf}</source>
-        <translation type="unfinished"></translation>
+        <translation>półka {shelf}</translation>
     </message>
     <message>
         <source>Central refused: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala odrzuciła: {why}</translation>
     </message>
     <message>
         <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Czeka na wysłanie</translation>
     </message>
     <message>
         <source>Hold over</source>
-        <translation type="unfinished"></translation>
+        <translation>Po terminie</translation>
     </message>
     <message>
         <source>Hold ends soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Mija termin</translation>
     </message>
     <message>
         <source>To prepare</source>
-        <translation type="unfinished"></translation>
+        <translation>Do przygotowania</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowe</translation>
     </message>
     <message>
         <source>Expiring or overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wygasające lub po terminie</translation>
     </message>
     <message>
         <source>Collected today</source>
-        <translation type="unfinished"></translation>
+        <translation>Odebrane dziś</translation>
     </message>
     <message>
         <source>Nothing to prepare: every order for pickup here is on the shelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic do przygotowania: wszystkie zamówienia do odbioru w tym sklepie są już na półce.</translation>
     </message>
     <message>
         <source>No order waits on the shelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na półce nie czeka żadne zamówienie.</translation>
     </message>
     <message>
         <source>No hold ends within two days, and none is overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>W ciągu dwóch dni nie mija żaden termin odbioru i nic nie jest po terminie.</translation>
     </message>
     <message>
         <source>Nothing has been collected today yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziś jeszcze nic nie odebrano.</translation>
     </message>
 </context>
 <context>
     <name>PickupQueueModel</name>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Szt.</translation>
     </message>
     <message>
         <source>Waited</source>
-        <translation type="unfinished"></translation>
+        <translation>Czeka</translation>
     </message>
     <message>
         <source>Hold and shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin i półka</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Notatka</translation>
+        <translation>Uwagi</translation>
     </message>
     <message>
         <source>(no customer account)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brak konta klienta)</translation>
     </message>
 </context>
 <context>
     <name>PickupScreen</name>
     <message>
         <source>Order {number} is not ready yet: it is being picked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} nie jest jeszcze gotowe: trwa kompletacja.</translation>
     </message>
     <message>
         <source>Order {number} is not ready yet: it has not been picked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} nie jest jeszcze gotowe: nie zostało skompletowane.</translation>
     </message>
     <message>
         <source>Pick it now, then hand it over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skompletuj je teraz, a potem wydaj.</translation>
     </message>
     <message>
         <source>Order {number} was {collected} — there is nothing more to hand over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} zostało {collected} — nie ma już nic do wydania.</translation>
     </message>
     <message>
         <source>Order {number} was cancelled, so there is nothing to hand over — check the customer&apos;s orders with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} zostało anulowane, więc nie ma czego wydać — sprawdź z klientem jego zamówienia.</translation>
     </message>
     <message>
         <source>The hold of order {number} expired; it went back to stock and was refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minął termin odbioru zamówienia {number}; towar wrócił na stan, a środki zwrócono.</translation>
     </message>
     <message>
         <source>Order {number} is {status}, not a pickup here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} ma status „{status}” i nie jest do odbioru w tym sklepie.</translation>
     </message>
     <message>
         <source>Nothing of order {number} could be handed over: it is cancelled and refunded in full; central tells the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Z zamówienia {number} nie można nic wydać: zostało anulowane, a środki zwrócone w całości; centrala powiadomi klienta.</translation>
     </message>
     <message>
         <source>Order {number} is ready on shelf {shelf}; central tells the customer it can be collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} czeka na półce {shelf}; centrala powiadomi klienta, że można je odebrać.</translation>
     </message>
     <message>
         <source>{n} short units are refunded; central tells the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Za brakujące sztuki ({n} szt.) klient otrzyma zwrot środków; centrala go powiadomi.</translation>
     </message>
     <message>
         <source>This customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten klient</translation>
     </message>
     <message>
         <source>{name} has no order on the shelf yet; {n} are still being prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} nie ma jeszcze zamówienia na półce; w przygotowaniu: {n}.</translation>
     </message>
     <message>
         <source>{name} has no order waiting for pickup here.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} nie ma tu żadnego zamówienia do odbioru.</translation>
     </message>
     <message>
         <source>Card {card} is not on this tablet, so its orders are not either — scan the pickup code, or type the order number and phone digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Karty {card} nie ma na tym tablecie, więc nie ma też jej zamówień — zeskanuj kod odbioru lub wpisz numer zamówienia i cyfry telefonu.</translation>
     </message>
     <message>
         <source>The hold of order {number} is expired: its items are back in stock, the refund is queued, and central tells the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} oznaczono jako wygasłe: towar wrócił na stan, zwrot środków czeka w kolejce, a centrala powiadomi klienta.</translation>
     </message>
     <message>
         <source>Order {number} was made ready meanwhile, on shelf {shelf}.</source>
-        <translation type="unfinished"></translation>
+        <translation>W międzyczasie zamówienie {number} przygotowano i odłożono na półkę {shelf}.</translation>
     </message>
     <message>
         <source>Central refused this tablet&apos;s last action on the order: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala odrzuciła ostatnie działanie tego tabletu dotyczące zamówienia: {why}</translation>
     </message>
     <message>
         <source>Order {number} was handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} zostało wydane.</translation>
     </message>
 </context>
 <context>
     <name>PickupSummary</name>
     <message>
         <source>pickup code</source>
-        <translation type="unfinished"></translation>
+        <translation>kod odbioru</translation>
     </message>
     <message>
         <source>loyalty code</source>
-        <translation type="unfinished"></translation>
+        <translation>kod lojalnościowy</translation>
     </message>
     <message>
         <source>order number and phone</source>
-        <translation type="unfinished"></translation>
+        <translation>numer zamówienia i telefon</translation>
     </message>
     <message>
         <source>already collected</source>
-        <translation type="unfinished"></translation>
+        <translation>już odebrane</translation>
     </message>
     <message>
         <source>at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>o {time}</translation>
     </message>
     <message>
         <source>on {date} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} o {time}</translation>
     </message>
     <message>
         <source>collected {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>odebrane {when}</translation>
     </message>
     <message>
         <source>by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>(odbiorca: {name})</translation>
     </message>
 </context>
 <context>
@@ -2389,103 +2389,103 @@
     <name>PreparePanel</name>
     <message>
         <source>Pick list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista kompletacyjna</translation>
     </message>
     <message>
         <source>Scan each item&apos;s barcode. Label unreadable? Type the EAN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeskanuj kod kreskowy każdej sztuki. Etykieta nieczytelna? Wpisz EAN.</translation>
     </message>
     <message>
         <source>EAN of the item picked</source>
-        <translation type="unfinished"></translation>
+        <translation>EAN skompletowanego towaru</translation>
     </message>
     <message>
         <source>EAN-13</source>
-        <translation type="unfinished"></translation>
+        <translation>EAN-13</translation>
     </message>
     <message>
         <source>Tick off</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz</translation>
     </message>
     <message>
         <source>Tick off the typed EAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz wpisany EAN na liście</translation>
     </message>
     <message>
         <source>Shelf or bin</source>
-        <translation type="unfinished"></translation>
+        <translation>Półka lub pojemnik</translation>
     </message>
     <message>
         <source>Shelf or bin of the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Półka lub pojemnik zamówienia</translation>
     </message>
     <message>
         <source>e.g. A-03</source>
-        <translation type="unfinished"></translation>
+        <translation>np. A-03</translation>
     </message>
     <message>
         <source>Mark ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako gotowe</translation>
     </message>
     <message>
         <source>Mark the order ready for pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz zamówienie jako gotowe do odbioru</translation>
     </message>
     <message>
         <source>{picked} of {units} units picked</source>
-        <translation type="unfinished"></translation>
+        <translation>Skompletowano {picked} z {units} szt.</translation>
     </message>
     <message>
         <source>{n} short</source>
-        <translation type="unfinished"></translation>
+        <translation>braki: {n}</translation>
     </message>
     <message>
         <source>Refund and cancel the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj i zwróć środki</translation>
     </message>
     <message>
         <source>1 more to scan, or mark it short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze 1 do zeskanowania albo oznacz brak.</translation>
     </message>
     <message>
         <source>{n} more to scan, or mark them short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze {n} do zeskanowania albo oznacz braki.</translation>
     </message>
     <message>
         <source>Nothing can be handed over: the order is cancelled and refunded in full; central tells the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można nic wydać: zamówienie zostanie anulowane, a środki zwrócone w całości; centrala powiadomi klienta.</translation>
     </message>
     <message>
         <source>Everything is picked. Write the shelf or bin, then mark it ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystko skompletowane. Wpisz półkę lub pojemnik, a potem oznacz jako gotowe.</translation>
     </message>
     <message>
         <source>Ready to shelve: central tells the customer it can be collected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Można odłożyć na półkę: centrala powiadomi klienta, że zamówienie czeka na odbiór.</translation>
     </message>
     <message>
         <source>Not in this order: {name} — put it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tego nie ma w zamówieniu: {name} — odłóż na miejsce.</translation>
     </message>
     <message>
         <source>All {n} × {name} are already picked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie sztuki ({n} × {name}) są już skompletowane.</translation>
     </message>
     <message>
         <source>Picked: {name} ({done} of {all})</source>
-        <translation type="unfinished"></translation>
+        <translation>Skompletowano: {name} ({done} z {all})</translation>
     </message>
     <message>
         <source>That is not a product&apos;s barcode — type the EAN-13.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest kod kreskowy produktu — wpisz EAN-13.</translation>
     </message>
     <message>
         <source>Scan every item, or mark it short, first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zeskanuj każdą sztukę lub oznacz brak.</translation>
     </message>
     <message>
         <source>Write the shelf or bin where the order waits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz półkę lub pojemnik z zamówieniem.</translation>
     </message>
 </context>
 <context>
@@ -2535,75 +2535,75 @@
     <name>QueuePanel</name>
     <message>
         <source>Show the orders: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż zamówienia: {state}</translation>
     </message>
     <message>
         <source>Search the pickup queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj w kolejce odbiorów</translation>
     </message>
     <message>
         <source>Number, name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer, nazwisko lub telefon</translation>
     </message>
     <message>
         <source>Pickup orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienia do odbioru</translation>
     </message>
     <message>
         <source>Expire hold…</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako wygasłe…</translation>
     </message>
     <message>
         <source>Expire the order&apos;s hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz zamówienie jako wygasłe</translation>
     </message>
     <message>
         <source>Open order</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zamówienie</translation>
     </message>
     <message>
         <source>Open the selected order</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz wybrane zamówienie</translation>
     </message>
     <message>
         <source>Customer at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient w punkcie odbioru</translation>
     </message>
     <message>
         <source>Scan the pickup code from their notification, or their loyalty code. No code? Type the order number and the last three digits of their phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeskanuj kod odbioru z powiadomienia lub kod lojalnościowy klienta. Brak kodu? Wpisz numer zamówienia i trzy ostatnie cyfry telefonu klienta.</translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer zamówienia</translation>
     </message>
     <message>
         <source>Last three digits of the customer&apos;s phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie trzy cyfry telefonu klienta</translation>
     </message>
     <message>
         <source>Last 3 phone digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnie 3 cyfry telefonu</translation>
     </message>
     <message>
         <source>Find the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Znajdź zamówienie</translation>
     </message>
     <message>
         <source>Find the order by its number and phone digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Znajdź zamówienie po numerze i cyfrach telefonu</translation>
     </message>
     <message>
         <source>No order matches “{query}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zamówień pasujących do „{query}”.</translation>
     </message>
     <message>
         <source>Tap an order to select it; tap twice to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dotknij zamówienia, aby je wybrać; dotknij dwukrotnie, aby je otworzyć.</translation>
     </message>
     <message>
         <source>{number}: the hold has not ended yet ({hold}); it can be expired after.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}: termin odbioru jeszcze nie minął ({hold}); potem można oznaczyć zamówienie jako wygasłe.</translation>
     </message>
 </context>
 <context>
@@ -2721,472 +2721,472 @@
     <name>ReleaseDoneView</name>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydano</translation>
     </message>
     <message>
         <source>The customer took</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient odebrał</translation>
     </message>
     <message>
         <source>Refused — returned on the spot</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucone — zwrot na miejscu</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished">Paragon</translation>
+        <translation>Paragon</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished">A4</translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>A4 paper</source>
-        <translation type="unfinished">Papier A4</translation>
+        <translation>Papier A4</translation>
     </message>
     <message>
         <source>80 mm roll</source>
-        <translation type="unfinished">Rolka 80 mm</translation>
+        <translation>Rolka 80 mm</translation>
     </message>
     <message>
         <source>80 mm receipt roll</source>
-        <translation type="unfinished">Rolka paragonowa 80 mm</translation>
+        <translation>Rolka paragonowa 80 mm</translation>
     </message>
     <message>
         <source>Print receipt</source>
-        <translation type="unfinished">Drukuj paragon</translation>
+        <translation>Drukuj paragon</translation>
     </message>
     <message>
         <source>Print the receipt</source>
-        <translation type="unfinished">Wydrukuj paragon</translation>
+        <translation>Wydrukuj paragon</translation>
     </message>
     <message>
         <source>Save receipt as PDF…</source>
-        <translation type="unfinished">Zapisz paragon jako PDF…</translation>
+        <translation>Zapisz paragon jako PDF…</translation>
     </message>
     <message>
         <source>Save the receipt as a PDF file</source>
-        <translation type="unfinished">Zapisz paragon jako plik PDF</translation>
+        <translation>Zapisz paragon jako plik PDF</translation>
     </message>
     <message>
         <source>Next customer</source>
-        <translation type="unfinished">Następny klient</translation>
+        <translation>Następny klient</translation>
     </message>
     <message>
         <source>Back to the pickup queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do kolejki odbiorów</translation>
     </message>
     <message>
         <source>Hand the tablet to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj tablet klientowi</translation>
     </message>
     <message>
         <source>Hand the tablet to the customer for their score</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj tablet klientowi, aby ocenił obsługę</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished">Ctrl+Enter</translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Order {number} · collected by {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie {number} · odbiorca: {name}</translation>
     </message>
     <message>
         <source>{n} × {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} × {name}</translation>
     </message>
     <message>
         <source>Nothing — every item was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic — wszystkie sztuki zostały odrzucone.</translation>
     </message>
     <message>
         <source>{n} × {name}: {reason}, {condition}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} × {name}: {reason}, {condition}</translation>
     </message>
     <message>
         <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
-        <translation type="unfinished">Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
+        <translation>Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
     </message>
     <message>
         <source>Refunded under the return policy; central tells the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot środków zgodnie z zasadami zwrotów; centrala powiadomi klienta.</translation>
     </message>
     <message>
         <source>Sent to central.</source>
-        <translation type="unfinished">Wysłano do centrali.</translation>
+        <translation>Wysłano do centrali.</translation>
     </message>
     <message>
         <source>Refused by central</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucone przez centralę</translation>
     </message>
     <message>
         <source>Central refused this release: “{reason}” The Attention screen has it; hand nothing more over for this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala odrzuciła to wydanie: „{reason}” Szczegóły są na ekranie „Uwaga”; nie wydawaj już nic z tego zamówienia.</translation>
     </message>
     <message>
         <source>This release was given up on the Attention screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>To wydanie wycofano na ekranie „Uwaga”.</translation>
     </message>
     <message>
         <source>Queued on this tablet — it will be sent to central when the tablet is online. The order cannot be released again meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>W kolejce na tym tablecie — zostanie wysłane do centrali, gdy tablet będzie online. Do tego czasu nie można ponownie wydać zamówienia.</translation>
     </message>
     <message>
         <source>The receipt went to the printer.</source>
-        <translation type="unfinished">Paragon wysłano do drukarki.</translation>
+        <translation>Paragon wysłano do drukarki.</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
-        <translation type="unfinished">Zapisz paragon jako PDF</translation>
+        <translation>Zapisz paragon jako PDF</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">Dokumenty PDF (*.pdf)</translation>
+        <translation>Dokumenty PDF (*.pdf)</translation>
     </message>
     <message>
         <source>pickup-{number}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>odbior-{number}.pdf</translation>
     </message>
     <message>
         <source>The receipt is saved as {path}.</source>
-        <translation type="unfinished">Paragon zapisano jako {path}.</translation>
+        <translation>Paragon zapisano jako {path}.</translation>
     </message>
     <message>
         <source>The receipt could not be made: {reason}</source>
-        <translation type="unfinished">Nie udało się przygotować paragonu: {reason}</translation>
+        <translation>Nie udało się przygotować paragonu: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ReleaseForm</name>
     <message>
         <source>18+ items: check the ID of the person collecting before handing them over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Towary 18+: przed wydaniem sprawdź dokument tożsamości osoby odbierającej.</translation>
     </message>
     <message>
         <source>ID checked: 18 or older</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument sprawdzony: ukończone 18 lat</translation>
     </message>
     <message>
         <source>I checked the ID of the person collecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument osoby odbierającej został sprawdzony</translation>
     </message>
     <message>
         <source>Leave this order? What you entered here is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opuścić to zamówienie? Wprowadzone dane zostaną utracone.</translation>
     </message>
     <message>
         <source>Stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Zostań</translation>
     </message>
     <message>
         <source>Stay with this order</source>
-        <translation type="unfinished"></translation>
+        <translation>Zostań przy tym zamówieniu</translation>
     </message>
     <message>
         <source>Leave the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Opuść zamówienie</translation>
     </message>
     <message>
         <source>Leave the order without releasing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Opuść zamówienie bez wydawania</translation>
     </message>
     <message>
         <source>Back to the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do kolejki</translation>
     </message>
     <message>
         <source>Back to the pickup queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do kolejki odbiorów</translation>
     </message>
     <message>
         <source>Release all</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj wszystko</translation>
     </message>
     <message>
         <source>Release the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj zamówienie</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished">Ctrl+Enter</translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Central refused this tablet&apos;s action on this order: “{reason}” Hand nothing over; the Attention screen says what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Centrala odrzuciła działanie tego tabletu dotyczące zamówienia: „{reason}” Niczego nie wydawaj; wskazówki są na ekranie „Uwaga”.</translation>
     </message>
     <message>
         <source>Items to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Towary do wydania</translation>
     </message>
     <message>
         <source>Items of the order</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycje zamówienia</translation>
     </message>
     <message>
         <source>Verify the customer first: phone digits or their pickup code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zweryfikuj klienta: cyfry telefonu lub kod odbioru.</translation>
     </message>
     <message>
         <source>Check the ID for the 18+ items and tick the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź dokument przy towarach 18+ i zaznacz pole.</translation>
     </message>
     <message>
         <source>Nothing of this order waits on the shelf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Na półce nie czeka nic z tego zamówienia.</translation>
     </message>
     <message>
         <source>Refuse all {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć wszystko ({m} szt.)</translation>
     </message>
     <message>
         <source>Hand over {n}, refuse {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj {n}, odrzuć {m}</translation>
     </message>
 </context>
 <context>
     <name>ReleaseLineRow</name>
     <message>
         <source>18+</source>
-        <translation type="unfinished"></translation>
+        <translation>18+</translation>
     </message>
     <message>
         <source>Age restricted: check the ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Ograniczenie wiekowe: sprawdź dokument</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj</translation>
     </message>
     <message>
         <source>Hand over one less of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj o jedną sztukę mniej: {name}</translation>
     </message>
     <message>
         <source>Hand over one more of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj o jedną sztukę więcej: {name}</translation>
     </message>
     <message>
         <source>Units of {name} handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydawane sztuki: {name}</translation>
     </message>
     <message>
         <source>Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć</translation>
     </message>
     <message>
         <source>The customer refuses {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient odrzuca: {name}</translation>
     </message>
     <message>
         <source>Why {name} is refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód odrzucenia: {name}</translation>
     </message>
     <message>
         <source>Back to stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Wraca na stan</translation>
     </message>
     <message>
         <source>The refused {name} goes back to stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucony towar wraca na stan: {name}</translation>
     </message>
     <message>
         <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Uszkodzony</translation>
     </message>
     <message>
         <source>The refused {name} is damaged and written off</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucony towar jest uszkodzony i zostanie spisany ze stanu: {name}</translation>
     </message>
     <message>
         <source>{n} waiting on the shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>Na półce: {n} szt.</translation>
     </message>
     <message>
         <source>Already collected: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Już odebrano: {n}</translation>
     </message>
     <message>
         <source>Nothing left to hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma już nic do wydania</translation>
     </message>
     <message>
         <source>{n} not found when picked, refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>brak przy kompletacji: {n} szt. (zwrot środków)</translation>
     </message>
     <message>
         <source>{n} returned</source>
-        <translation type="unfinished">zwrócono: {n}</translation>
+        <translation>zwrócono: {n}</translation>
     </message>
     <message>
         <source>Hand over all</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj wszystko</translation>
     </message>
     <message>
         <source>Hand over all of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydaj wszystko: {name}</translation>
     </message>
     <message>
         <source>{n} refused:</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucono {n} szt.:</translation>
     </message>
     <message>
         <source>Becomes a return now, {condition}; {amount} is refunded to the original payment under the return policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Od razu staje się zwrotem ({condition}); kwota {amount} zostanie zwrócona na pierwotną formę płatności zgodnie z zasadami zwrotów.</translation>
     </message>
 </context>
 <context>
     <name>ReleasePanel</name>
     <message>
         <source>Sign in first — nothing was released.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw się zaloguj — nic nie zostało wydane.</translation>
     </message>
     <message>
         <source>Recording the release…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie wydania…</translation>
     </message>
     <message>
         <source>Verified by the pickup QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikowano kodem QR odbioru</translation>
     </message>
     <message>
         <source>Verified by the customer&apos;s loyalty code</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikowano kodem lojalnościowym klienta</translation>
     </message>
     <message>
         <source>Verified by the order number and phone digits</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikowano numerem zamówienia i cyframi telefonu</translation>
     </message>
     <message>
         <source>Not verified yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie zweryfikowano</translation>
     </message>
     <message>
         <source>Refused, no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucone bez podania powodu</translation>
     </message>
     <message>
         <source>Too small</source>
-        <translation type="unfinished"></translation>
+        <translation>Za mały rozmiar</translation>
     </message>
     <message>
         <source>Too big</source>
-        <translation type="unfinished"></translation>
+        <translation>Za duży rozmiar</translation>
     </message>
     <message>
         <source>Not as described</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezgodny z opisem</translation>
     </message>
     <message>
         <source>Arrived damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Uszkodzony w dostawie</translation>
     </message>
     <message>
         <source>Changed their mind</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient zmienił zdanie</translation>
     </message>
     <message>
         <source>Not found on the shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie znaleziono na półce</translation>
     </message>
     <message>
         <source>Other reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Inny powód</translation>
     </message>
     <message>
         <source>damaged, written off</source>
-        <translation type="unfinished"></translation>
+        <translation>uszkodzony, spisany ze stanu</translation>
     </message>
     <message>
         <source>back to stock</source>
-        <translation type="unfinished"></translation>
+        <translation>wraca na stan</translation>
     </message>
     <message>
         <source>size {size}</source>
-        <translation type="unfinished">rozmiar {size}</translation>
+        <translation>rozmiar {size}</translation>
     </message>
     <message>
         <source>EAN {ean}</source>
-        <translation type="unfinished"></translation>
+        <translation>EAN {ean}</translation>
     </message>
     <message>
         <source>Refund: {tender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot: {tender}</translation>
     </message>
     <message>
         <source>Pickup saved offline: it is sent when the tablet is back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odbiór zapisany offline: zostanie wysłany, gdy tablet wróci do sieci.</translation>
     </message>
     <message>
         <source>{points} points</source>
-        <translation type="unfinished"></translation>
+        <translation>{points}&#xa0;pkt</translation>
     </message>
     <message>
         <source>Refund to the card</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot na kartę</translation>
     </message>
     <message>
         <source>Refund to the online payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot na płatność online</translation>
     </message>
     <message>
         <source>Refund in cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot gotówką</translation>
     </message>
     <message>
         <source>Refund as store credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot na bon sklepowy</translation>
     </message>
     <message>
         <source>Refund to the gift card</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrot na kartę podarunkową</translation>
     </message>
     <message>
         <source>Points given back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwrócone punkty</translation>
     </message>
     <message>
         <source>{refund} (central pays it out)</source>
-        <translation type="unfinished"></translation>
+        <translation>{refund} (wypłaci centrala)</translation>
     </message>
     <message>
         <source>This order has already been collected — hand nothing over.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zamówienie zostało już odebrane — niczego nie wydawaj.</translation>
     </message>
     <message>
         <source>This order was cancelled — hand nothing over.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zamówienie zostało anulowane — niczego nie wydawaj.</translation>
     </message>
     <message>
         <source>The hold of this order ended and its items went back to stock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minął termin odbioru tego zamówienia, a towar wrócił na stan.</translation>
     </message>
     <message>
         <source>This order has not been picked and shelved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zamówienie nie zostało jeszcze skompletowane i odłożone na półkę.</translation>
     </message>
     <message>
         <source>This order holds 18+ items: check the ID and confirm it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zamówienie zawiera towary 18+: najpierw sprawdź dokument i to potwierdź.</translation>
     </message>
     <message>
         <source>Write down the name of the person collecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz imię i nazwisko osoby odbierającej.</translation>
     </message>
     <message>
         <source>Note the last four letters or digits of their ID document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz ostatnie cztery litery lub cyfry z dokumentu tożsamości.</translation>
     </message>
     <message>
         <source>Collected on {when} by {name} — hand nothing over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odebrane {when} (odbiorca: {name}) — niczego nie wydawaj.</translation>
     </message>
     <message>
         <source>The release was recorded on this tablet and waits to be sent to central.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydanie zapisano na tym tablecie; czeka na wysłanie do centrali.</translation>
     </message>
     <message>
         <source>This order cannot be handed over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tego zamówienia nie można wydać.</translation>
     </message>
 </context>
 <context>
@@ -3532,55 +3532,55 @@
     <name>ShortDialog</name>
     <message>
         <source>Short pick</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak towaru</translation>
     </message>
     <message>
         <source>{name}: units that cannot be handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: sztuki, których nie można wydać</translation>
     </message>
     <message>
         <source>One unit fewer</source>
-        <translation type="unfinished"></translation>
+        <translation>O jedną sztukę mniej</translation>
     </message>
     <message>
         <source>One unit more</source>
-        <translation type="unfinished"></translation>
+        <translation>O jedną sztukę więcej</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód: {reason}</translation>
     </message>
     <message>
         <source>The order becomes ready without these units. The customer is refunded for them, and central tells the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamówienie będzie gotowe bez tych sztuk. Klient otrzyma za nie zwrot środków, a centrala go o tym powiadomi.</translation>
     </message>
     <message>
         <source>None short</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez braków</translation>
     </message>
     <message>
         <source>No unit short</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie brakuje żadnej sztuki</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Anuluj</translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Keep the line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zostaw pozycję bez zmian</translation>
     </message>
     <message>
         <source>Mark short</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz brak</translation>
     </message>
     <message>
         <source>Mark the units short</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz brakujące sztuki</translation>
     </message>
     <message>
         <source>{n} of {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} z {all}</translation>
     </message>
 </context>
 <context>
