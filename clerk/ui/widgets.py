@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -50,9 +50,15 @@ class WrapLabel(QLabel):
             self._fit()
 
     def _fit(self) -> None:
+        # QLabel.heightForWidth() never answers less than the minimum height this sets, so
+        # the text is measured here.
         margins = self.contentsMargins()
-        least = self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
-        needed = super().heightForWidth(max(self.width(), 1)) if self.text() else 0
-        height = max(least, needed)
-        if height != self.height() or self.minimumHeight() != height:
+        frame = margins.top() + margins.bottom() + 2 * self.margin()
+        width = max(self.width() - margins.left() - margins.right() - 2 * self.margin(), 1)
+        metrics = self.fontMetrics()
+        least = metrics.lineSpacing() * self._lines
+        flags = int(Qt.TextFlag.TextWordWrap) | int(self.alignment())
+        text = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, self.text()).height()
+        height = max(least, text if self.text() else 0) + frame
+        if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)

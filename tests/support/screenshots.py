@@ -80,6 +80,7 @@ def shoot(language: str, theme: str) -> None:
             bridge.close()
             return
         _counter_shots(window, language)
+        _pickup_shots(window, shell, cards, language)
 
         cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
         cards_window.resize(1180, 900)
@@ -106,6 +107,21 @@ def _counter_shots(window: Any, language: str) -> None:
     _settle()
     dialog.grab().save(str(OUT / f"counter-cart-{language}.png"))
     dialog.abandon()
+    _settle()
+
+
+def _pickup_shots(window: Any, shell: Any, cards: Any, language: str) -> None:
+    """The pickup desk: its queue, and a ready order opened by its pickup code for release."""
+    from clerk.ui.session import Screen
+
+    window.go(Screen.PICKUP)
+    _settle(1.0)
+    window.grab().save(str(OUT / f"pickup-queue-{language}.png"))
+    pickup = next(card for card in cards if card.kind == "pickup")
+    shell.router.submit(pickup.payload)
+    _settle(1.0)
+    window.grab().save(str(OUT / f"pickup-release-{language}.png"))
+    window.screen_widget(Screen.PICKUP).cancel()
     _settle()
 
 

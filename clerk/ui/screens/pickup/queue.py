@@ -174,7 +174,7 @@ class QueuePanel(QWidget):
         head.setSectionResizeMode(PickupQueueModel.NOTE, QHeaderView.ResizeMode.Stretch)
         head.resizeSection(PickupQueueModel.NUMBER, 120)
         head.resizeSection(PickupQueueModel.ITEMS, 60)
-        head.resizeSection(PickupQueueModel.WAITED, 100)
+        head.resizeSection(PickupQueueModel.WAITED, 116)  # "23 h 59 min"
         head.resizeSection(PickupQueueModel.HOLD, 240)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
