@@ -165,7 +165,7 @@ class CentralClient:
             headers["If-Match"] = if_match
         return self._request(method, path, json_body=body, headers=headers)
 
-    def profile(self, customer_id: str) -> dict[str, Any]:
+    def profile(self, customer_id: str, *, attempts: int | None = None) -> dict[str, Any]:
         """The customer 360 bundle (``GET /v1/customers/{id}/profile``) as seen from this
         device's store: ``customer``, ``summary``, ``timeline`` (newest first) and
         ``timeline_next_before``, ``cart`` (None without an active online cart; each line has
@@ -173,22 +173,26 @@ class CentralClient:
         ``alternatives`` — other sizes and colours in stock here — and ``elsewhere`` — other
         stores with stock) and ``open_items`` (``pickups``, ``reservations``, ``returns``,
         ``tickets``)."""
-        return self._json("GET", f"/v1/customers/{_seg(customer_id)}/profile")
+        return self._json("GET", f"/v1/customers/{_seg(customer_id)}/profile", attempts=attempts)
 
     def customer(self, customer_id: str) -> dict[str, Any]:
         """One customer's data."""
         return self._json("GET", f"/v1/customers/{_seg(customer_id)}")
 
-    def search_customers(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search_customers(
+        self, q: str, limit: int = 20, *, attempts: int | None = None
+    ) -> list[dict[str, Any]]:
         """Central's brand-wide customer search (name words, phone, e-mail, card number): up
         to ``limit`` customers, each in the change feed's customer shape (``id``, names,
         ``card_number``, ``tier``, ``points_balance``, ``home_store_id`` …)."""
-        body = self._json("GET", "/v1/customers", params={"q": q, "limit": limit})
+        body = self._json(
+            "GET", "/v1/customers", params={"q": q, "limit": limit}, attempts=attempts
+        )
         return list(body["customers"])
 
-    def order(self, order_id: str) -> Reply:
+    def order(self, order_id: str, *, attempts: int | None = None) -> Reply:
         """Any order by id, with its ``ETag``."""
-        return self._request("GET", f"/v1/orders/{_seg(order_id)}")
+        return self._request("GET", f"/v1/orders/{_seg(order_id)}", attempts=attempts)
 
     def order_by_number(self, number: str) -> Reply:
         """Any order by its printed number, with its ``ETag``."""
@@ -214,9 +218,13 @@ class CentralClient:
     # -- the machinery -------------------------------------------------------------------
 
     def _json(
-        self, method: str, path: str, params: Mapping[str, Any] | None = None
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        attempts: int | None = None,
     ) -> dict[str, Any]:
-        reply = self._request(method, path, params=params)
+        reply = self._request(method, path, params=params, attempts=attempts)
         if reply.body is None:
             raise CentralUnavailable(f"{method} {path}: empty answer", status=reply.status)
         return reply.body

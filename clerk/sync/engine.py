@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 
 PURGE_EVERY = timedelta(hours=1)
 T = TypeVar("T")
+# A clerk waits on a screen read from central: one retry, then the cache or "offline" (the
+# sync rounds retry with back-off on their own).
+SCREEN_ATTEMPTS = 2
 
 
 class Clock(Protocol):
@@ -274,7 +277,9 @@ class SyncEngine:
         now cached), the cache (central unreachable), or nowhere (``reached`` tells whether
         central said it does not know the customer, or could not be asked)."""
         now = self.clock.now()
-        bundle, reached = self._ask(lambda: self.client.profile(customer_id))
+        bundle, reached = self._ask(
+            lambda: self.client.profile(customer_id, attempts=SCREEN_ATTEMPTS)
+        )
         if bundle is not None:
             with self.store.unit() as unit:
                 unit.profiles.put(customer_id, bundle, now)
@@ -291,17 +296,19 @@ class SyncEngine:
         """Central's profile bundle of a customer the tablet holds anyway (for what only
         central knows, such as other stores' stock of their cart), not cached; None when
         central does not know them or cannot be reached."""
-        return self._ask(lambda: self.client.profile(customer_id))[0]
+        return self._ask(lambda: self.client.profile(customer_id, attempts=SCREEN_ATTEMPTS))[0]
 
     def fetch_order(self, order_id: str) -> dict[str, Any] | None:
         """Any order of any channel from central; None when central does not know it or
         cannot be reached (the clerk is told which by the connectivity state)."""
-        reply, _reached = self._ask(lambda: self.client.order(order_id))
+        reply, _reached = self._ask(lambda: self.client.order(order_id, attempts=SCREEN_ATTEMPTS))
         return reply.body if reply is not None else None
 
     def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None:
         """Central's customer search; None when central cannot be reached."""
-        return self._ask(lambda: self.client.search_customers(query, limit))[0]
+        return self._ask(
+            lambda: self.client.search_customers(query, limit, attempts=SCREEN_ATTEMPTS)
+        )[0]
 
     def _ask(self, call: Callable[[], T]) -> tuple[T | None, bool]:
         """One read from central for a screen: its answer (None for a 404 or no answer) and

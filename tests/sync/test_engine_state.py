@@ -9,6 +9,8 @@ import pytest
 
 from clerk.central import models as m
 from clerk.store import LocalStore, NewAuditEntry
+from clerk.sync.client import CentralClient
+from clerk.sync.engine import SyncEngine
 from clerk.sync.events import (
     Connectivity,
     ConnectivityChanged,
@@ -16,7 +18,7 @@ from clerk.sync.events import (
     SyncCompleted,
     SyncEvent,
 )
-from tests.support.faults import FaultProxy
+from tests.support.faults import Answer, FaultProxy, ScriptedServer
 from tests.support.outsiders import add_outsider
 from tests.sync.conftest import LiveCentral
 from tests.sync.rig import Recorder, Rig, make_rig, ready_order_ids
@@ -144,3 +146,18 @@ def test_finished_commands_leave_the_outbox_after_30_days_and_stay_in_the_audit(
     assert rig.command(command_id) is None
     with rig.store.unit() as unit:
         assert [e.command_id for e in unit.audit.recent(action="release_pickup")] == [command_id]
+
+
+def test_a_screen_read_tries_central_twice_then_answers_offline(local_store: LocalStore) -> None:
+    """A clerk waits on it: one retry, then the cache or "unreachable" — not the back-off a
+    sync round may spend."""
+    server = ScriptedServer([], then=Answer(503))
+    with server.running() as url:
+        client = CentralClient(url, "token", retries=4, sleep=lambda _s: None)
+        engine = SyncEngine(local_store, client, "WAW-01")
+        found = engine.lookup_customer("CUS-ANY")
+        assert (found.bundle, found.source, found.reached) == (None, "none", False)
+        assert len(server.seen) == 2
+        assert engine.search_customers("nowak") is None and len(server.seen) == 4
+        assert engine.fetch_order("ORD-1") is None and len(server.seen) == 6
+        client.close()
