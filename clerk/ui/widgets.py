@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -43,6 +43,11 @@ class WrapLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()  # a style sheet applied later changes the font, so the line height
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
