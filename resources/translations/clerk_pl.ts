@@ -2718,22 +2718,14 @@
     </message>
 </context>
 <context>
-    <name>ReleaseDoneView</name>
-    <message>
-        <source>Handed over</source>
-        <translation>Wydano</translation>
-    </message>
-    <message>
-        <source>The customer took</source>
-        <translation>Klient odebrał</translation>
-    </message>
-    <message>
-        <source>Refused — returned on the spot</source>
-        <translation>Odrzucone — zwrot na miejscu</translation>
-    </message>
+    <name>ReceiptCard</name>
     <message>
         <source>Receipt</source>
         <translation>Paragon</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
     </message>
     <message>
         <source>A4</source>
@@ -2766,6 +2758,45 @@
     <message>
         <source>Save the receipt as a PDF file</source>
         <translation>Zapisz paragon jako plik PDF</translation>
+    </message>
+    <message>
+        <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
+        <translation>Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
+    </message>
+    <message>
+        <source>The receipt went to the printer.</source>
+        <translation>Paragon wysłano do drukarki.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Zapisz paragon jako PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The receipt is saved as {path}.</source>
+        <translation>Paragon zapisano jako {path}.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be made: {reason}</source>
+        <translation>Nie udało się przygotować paragonu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDoneView</name>
+    <message>
+        <source>Handed over</source>
+        <translation>Wydano</translation>
+    </message>
+    <message>
+        <source>The customer took</source>
+        <translation>Klient odebrał</translation>
+    </message>
+    <message>
+        <source>Refused — returned on the spot</source>
+        <translation>Odrzucone — zwrot na miejscu</translation>
     </message>
     <message>
         <source>Next customer</source>
@@ -2804,10 +2835,6 @@
         <translation>{n} × {name}: {reason}, {condition}</translation>
     </message>
     <message>
-        <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
-        <translation>Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
-    </message>
-    <message>
         <source>Refunded under the return policy; central tells the customer.</source>
         <translation>Zwrot środków zgodnie z zasadami zwrotów; centrala powiadomi klienta.</translation>
     </message>
@@ -2832,28 +2859,8 @@
         <translation>W kolejce na tym tablecie — zostanie wysłane do centrali, gdy tablet będzie online. Do tego czasu nie można ponownie wydać zamówienia.</translation>
     </message>
     <message>
-        <source>The receipt went to the printer.</source>
-        <translation>Paragon wysłano do drukarki.</translation>
-    </message>
-    <message>
-        <source>Save the receipt as PDF</source>
-        <translation>Zapisz paragon jako PDF</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Dokumenty PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>pickup-{number}.pdf</source>
         <translation>odbior-{number}.pdf</translation>
-    </message>
-    <message>
-        <source>The receipt is saved as {path}.</source>
-        <translation>Paragon zapisano jako {path}.</translation>
-    </message>
-    <message>
-        <source>The receipt could not be made: {reason}</source>
-        <translation>Nie udało się przygotować paragonu: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3200,46 +3207,6 @@
         <translation>Reszta do wydania</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Paragon</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation>Papier</translation>
-    </message>
-    <message>
-        <source>A4</source>
-        <translation>A4</translation>
-    </message>
-    <message>
-        <source>A4 paper</source>
-        <translation>Papier A4</translation>
-    </message>
-    <message>
-        <source>80 mm roll</source>
-        <translation>Rolka 80 mm</translation>
-    </message>
-    <message>
-        <source>80 mm receipt roll</source>
-        <translation>Rolka paragonowa 80 mm</translation>
-    </message>
-    <message>
-        <source>Print receipt</source>
-        <translation>Drukuj paragon</translation>
-    </message>
-    <message>
-        <source>Print the receipt</source>
-        <translation>Wydrukuj paragon</translation>
-    </message>
-    <message>
-        <source>Save receipt as PDF…</source>
-        <translation>Zapisz paragon jako PDF…</translation>
-    </message>
-    <message>
-        <source>Save the receipt as a PDF file</source>
-        <translation>Zapisz paragon jako plik PDF</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>Gotowe</translation>
     </message>
@@ -3280,10 +3247,6 @@
         <translation>Klient dał {given}.</translation>
     </message>
     <message>
-        <source>This tablet holds no receipt key, so it cannot sign a receipt; enroll it again to print receipts.</source>
-        <translation>Ten tablet nie ma klucza do podpisywania paragonów; aby je drukować, zarejestruj go ponownie.</translation>
-    </message>
-    <message>
         <source>Order {number}</source>
         <translation>Zamówienie {number}</translation>
     </message>
@@ -3308,28 +3271,8 @@
         <translation>W kolejce na tym tablecie — zostanie wysłana do centrali, gdy tablet będzie online. Do tego czasu nic nie zostanie utracone.</translation>
     </message>
     <message>
-        <source>The receipt went to the printer.</source>
-        <translation>Paragon wysłano do drukarki.</translation>
-    </message>
-    <message>
-        <source>Save the receipt as PDF</source>
-        <translation>Zapisz paragon jako PDF</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Dokumenty PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>receipt-{number}.pdf</source>
         <translation>paragon-{number}.pdf</translation>
-    </message>
-    <message>
-        <source>The receipt is saved as {path}.</source>
-        <translation>Paragon zapisano jako {path}.</translation>
-    </message>
-    <message>
-        <source>The receipt could not be made: {reason}</source>
-        <translation>Nie udało się przygotować paragonu: {reason}</translation>
     </message>
 </context>
 <context>

@@ -406,15 +406,15 @@ def test_the_receipt_is_saved_as_a_pdf_with_the_sales_lines(
 
     tap(qtbot, dialog, "receiptPaperA4")
     tap(qtbot, dialog, "receiptSavePdf")
-    files = dialog.done_page.file_dialog
+    files = dialog.done_page.receipt.file_dialog
     assert files is not None and files.isVisible()
     target = tmp_path / "receipt.pdf"
-    with qtbot.waitSignal(dialog.done_page.receiptSaved, timeout=10000) as saved:
+    with qtbot.waitSignal(dialog.done_page.receipt.saved, timeout=10000) as saved:
         files.selectFile(str(target))
         files.accept()
         settle(qtbot, world.bridge)
     assert saved.args == [target] and target.exists()
-    assert dialog.done_page.message_text == f"The receipt is saved as {target}."
+    assert dialog.done_page.receipt.message_text == f"The receipt is saved as {target}."
 
     doc = QPdfDocument(qapp)
     assert doc.load(str(target)) == QPdfDocument.Error.None_
@@ -424,8 +424,8 @@ def test_the_receipt_is_saved_as_a_pdf_with_the_sales_lines(
     assert "169,97 zł" in text and "164,97 zł" in text  # the total, and what the card paid
 
     roll = tmp_path / "roll.pdf"
-    with qtbot.waitSignal(dialog.done_page.receiptSaved, timeout=10000):
-        dialog.done_page.save_pdf(roll, "roll80")
+    with qtbot.waitSignal(dialog.done_page.receipt.saved, timeout=10000):
+        dialog.done_page.receipt.save_pdf(roll, "roll80")
         settle(qtbot, world.bridge)
     assert roll.exists() and doc.load(str(roll)) == QPdfDocument.Error.None_
     assert doc.pagePointSize(0).width() < 80 / 25.4 * 72 + 1  # 80 mm wide
@@ -439,7 +439,7 @@ def test_without_a_receipt_key_the_receipt_buttons_say_why(
     confirm(qtbot, world, dialog)
     assert not child(dialog, QPushButton, "receiptPrint").isEnabled()
     assert not child(dialog, QPushButton, "receiptSavePdf").isEnabled()
-    assert "no receipt key" in dialog.done_page.message_text
+    assert "no receipt key" in dialog.done_page.receipt.message_text
 
 
 def test_esc_closes_at_once_when_nothing_changed_and_asks_first_otherwise(

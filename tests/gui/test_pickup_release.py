@@ -315,10 +315,10 @@ def test_the_receipt_shows_what_was_taken_and_the_refund(
     socks.refuse_units(1, ReturnReason.CHANGED_MIND)
     released(qtbot, gui_world, panel)
     done = panel.done_view
-    assert done is not None and done.print_button.isEnabled()
+    assert done is not None and done.receipt.print_button.isEnabled()
     target = tmp_path / "pickup.pdf"
-    with qtbot.waitSignal(done.receiptSaved, timeout=10000):
-        done.save_pdf(target, "a4")
+    with qtbot.waitSignal(done.receipt.saved, timeout=10000):
+        done.receipt.save_pdf(target, "a4")
     settle(qtbot, gui_world.bridge)
     doc, text = read_pdf(qapp, target)
     doc.close()
@@ -332,7 +332,7 @@ def test_the_receipt_shows_what_was_taken_and_the_refund(
         "Pickup saved offline",
     ):
         assert expected in text, expected
-    assert done.message_text == f"The receipt is saved as {target}."
+    assert done.receipt.message_text == f"The receipt is saved as {target}."
 
 
 # -- never twice -------------------------------------------------------------------------------
@@ -671,7 +671,7 @@ def test_two_tablets_release_one_order_offline_central_refuses_the_second(
                 qtbot.waitUntil(lambda: done.state == "attention", timeout=5000)
                 assert words in done.status_text
                 assert done.status_text.startswith("Central refused this release")
-                assert not done.print_button.isEnabled() and done.effort_button.isHidden()
+                assert not done.receipt.print_button.isEnabled() and done.effort_button.isHidden()
                 qtbot.wait(20)
                 assert panel_2.grab().save("/tmp/release-conflict-done.png")
 

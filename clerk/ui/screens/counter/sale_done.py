@@ -1,20 +1,16 @@
 """The checkout's last page: the sale is on the tablet — what was paid, the change in large type,
 whether central has it yet, and the receipt (system printer or a PDF, A4 or an 80 mm roll).
 
-The receipt is built from the order as the tablet holds it when the clerk asks (so it carries
-central's order number once the sale was sent), signed with the device's own key.
+The receipt (:class:`~clerk.ui.receipt_card.ReceiptCard`) is built from the order as the tablet
+holds it when the clerk asks (so it carries central's order number once the sale was sent).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,15 +22,14 @@ from PySide6.QtWidgets import (
 from clerk.domain.entities import Order, Store, Tender
 from clerk.domain.loyalty import points_for_value
 from clerk.domain.money import Money, format_money
-from clerk.printing.receipt import ReceiptData, ReceiptLayout, print_receipt, render_receipt_pdf
+from clerk.printing.receipt import ReceiptData
 from clerk.printing.sale_receipt import receipt_for_order
 from clerk.services.context import ServiceContext
 from clerk.store.outbox import ATTENTION, DISCARDED, DONE
+from clerk.ui.receipt_card import ReceiptCard
 from clerk.ui.resources import icon_pixmap
-from clerk.ui.screens.counter.basket_row import MessageBox
 from clerk.ui.screens.counter.tenders import points
 from clerk.ui.session import AppServices
-from clerk.ui.texts import error_text
 from clerk.ui.theme import Colors
 from clerk.ui.widgets import touch_button
 
@@ -93,15 +88,10 @@ def sale_receipt(
     )
 
 
-def _write_pdf(data: ReceiptData, path: Path, layout: ReceiptLayout) -> Path:
-    return render_receipt_pdf(data, path, layout)
-
-
 class SaleDonePage(QWidget):
     """What the clerk tells the customer after the sale; ``finished()`` is Done."""
 
     finished = Signal()
-    receiptSaved = Signal(object)  # the PDF's Path
 
     def __init__(
         self, services: AppServices, colors: Colors, parent: QWidget | None = None
@@ -109,13 +99,7 @@ class SaleDonePage(QWidget):
         super().__init__(parent)
         self.setObjectName("checkoutDonePage")
         self._services = services
-        self._order: Order | None = None
-        self._command_id = ""
-        self._cash_given: Money | None = None
         self._state = ""
-        self._staff_id = ""
-        self._busy = False
-        self._file_dialog: QFileDialog | None = None
 
         mark = QLabel(self)
         mark.setPixmap(icon_pixmap("check", colors.ok, 48))
@@ -177,48 +161,8 @@ class SaleDonePage(QWidget):
         self._colors = colors
 
         # The receipt: paper, then print or save.
-        receipt = QFrame(self)
-        receipt.setObjectName("doneReceipt")
-        receipt.setProperty("card", True)
-        receipt_caption = QLabel(self.tr("Receipt"), receipt)
-        receipt_caption.setProperty("cardTitle", True)
-        paper_caption = QLabel(self.tr("Paper"), receipt)
-        paper_caption.setProperty("role", "muted")
-        self.paper_a4 = touch_button(receipt, "receiptPaperA4", self.tr("A4"), self.tr("A4 paper"))
-        self.paper_roll = touch_button(
-            receipt, "receiptPaperRoll", self.tr("80 mm roll"), self.tr("80 mm receipt roll")
-        )
-        self._paper = QButtonGroup(self)
-        for button in (self.paper_a4, self.paper_roll):
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            self._paper.addButton(button)
-        self.paper_roll.setChecked(True)
-        self.print_button = touch_button(
-            receipt, "receiptPrint", self.tr("Print receipt"), self.tr("Print the receipt")
-        )
-        self.save_button = touch_button(
-            receipt,
-            "receiptSavePdf",
-            self.tr("Save receipt as PDF…"),
-            self.tr("Save the receipt as a PDF file"),
-        )
-        self.message = MessageBox("doneMessage", receipt)
-        receipt_row = QHBoxLayout()
-        receipt_row.setSpacing(8)
-        receipt_row.addWidget(receipt_caption)
-        receipt_row.addSpacing(16)
-        receipt_row.addWidget(paper_caption)
-        receipt_row.addWidget(self.paper_a4)
-        receipt_row.addWidget(self.paper_roll)
-        receipt_row.addStretch(1)
-        receipt_row.addWidget(self.print_button)
-        receipt_row.addWidget(self.save_button)
-        receipt_layout = QVBoxLayout(receipt)
-        receipt_layout.setContentsMargins(24, 14, 24, 14)
-        receipt_layout.setSpacing(10)
-        receipt_layout.addLayout(receipt_row)
-        receipt_layout.addWidget(self.message)
+        self.receipt = ReceiptCard(services, self)
+        self.receipt.setObjectName("doneReceipt")
 
         self.done_button = touch_button(self, "checkoutDone", self.tr("Done"), self.tr("Done"))
         self.done_button.setProperty("primary", True)
@@ -233,12 +177,10 @@ class SaleDonePage(QWidget):
         layout.addLayout(top)
         layout.addLayout(money_row)
         layout.addLayout(status_row)
-        layout.addWidget(receipt)
+        layout.addWidget(self.receipt)
         layout.addStretch(1)
         layout.addLayout(done_row)
 
-        self.print_button.clicked.connect(self.print_receipt)
-        self.save_button.clicked.connect(self.ask_pdf_path)
         self.done_button.clicked.connect(self.finished)
 
     # -- filling in -------------------------------------------------------------------------
@@ -257,10 +199,6 @@ class SaleDonePage(QWidget):
 
         ``points_counted_here`` False: the customer is not on the tablet, so central counts
         the points they earn."""
-        self._order = order
-        self._command_id = command_id
-        self._staff_id = staff_id
-        self._cash_given = given
         self.change.setText(format_money(change))
         rows: list[tuple[str, str, str]] = [
             ("doneTotal", self.tr("Total"), format_money(order.total))
@@ -309,17 +247,11 @@ class SaleDonePage(QWidget):
                 self.tr("The customer handed over {given}.").replace("{given}", format_money(given))
             )
         self.set_status(SaleStatus("pending", order.number))
-        no_key = not self._services.receipt_key
-        self.print_button.setEnabled(not no_key)
-        self.save_button.setEnabled(not no_key)
-        if no_key:
-            self._say(
-                self.tr(
-                    "This tablet holds no receipt key, so it cannot sign a receipt; enroll it "
-                    "again to print receipts."
-                ),
-                error=True,
-            )
+        ctx = self._services.ctx
+        self.receipt.set_receipt(
+            lambda key: sale_receipt(ctx, order.id, command_id, staff_id, key, given),
+            self.tr("receipt-{number}.pdf").replace("{number}", order.number or order.id[:8]),
+        )
 
     def set_status(self, status: SaleStatus) -> None:
         """The sale's command state in words."""
@@ -355,96 +287,3 @@ class SaleDonePage(QWidget):
     def state(self) -> str:
         """The sale's command state (pending, sending, done, attention, discarded)."""
         return self._state
-
-    @property
-    def layout_choice(self) -> ReceiptLayout:
-        return "a4" if self.paper_a4.isChecked() else "roll80"
-
-    # -- the receipt ------------------------------------------------------------------------
-
-    def print_receipt(self) -> None:
-        """Build the receipt, then the system print dialog."""
-        self._receipt(self._print)
-
-    def _print(self, data: ReceiptData) -> None:
-        self._busy = False
-        self._update_buttons()
-        if print_receipt(data, self, self.layout_choice):
-            self._say(self.tr("The receipt went to the printer."))
-
-    def ask_pdf_path(self) -> None:
-        """Ask where to save the receipt's PDF (the dialog does not block the app)."""
-        if self._order is None:
-            return
-        name = self._order.number or self._order.id[:8]
-        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"))
-        dialog.setObjectName("receiptFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self.tr("receipt-{number}.pdf").replace("{number}", name))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
-        self._file_dialog = dialog
-        dialog.open()
-
-    @property
-    def file_dialog(self) -> QFileDialog | None:
-        """The open "save as" dialog, if any (tests fill it in)."""
-        return self._file_dialog
-
-    def save_pdf(self, path: Path, layout: ReceiptLayout | None = None) -> None:
-        """Write the receipt to ``path`` (in the background); ``receiptSaved(path)`` after."""
-        chosen = layout or self.layout_choice
-
-        def write(data: ReceiptData) -> None:
-            self._services.bridge.op(_write_pdf, data, path, chosen).read_only().success(
-                self._saved
-            ).failure(self._receipt_failed).run()
-
-        self._receipt(write)
-
-    def _saved(self, path: Path) -> None:
-        self._busy = False
-        self._update_buttons()
-        self._say(self.tr("The receipt is saved as {path}.").replace("{path}", str(path)))
-        self.receiptSaved.emit(path)
-
-    def _receipt(self, then: Callable[[ReceiptData], None]) -> None:
-        key = self._services.receipt_key
-        staff = self._staff_id
-        if self._order is None or not key or self._busy:
-            return
-        self._busy = True
-        self._update_buttons()
-        self._services.bridge.op(
-            sale_receipt,
-            self._services.ctx,
-            self._order.id,
-            self._command_id,
-            staff,
-            key,
-            self._cash_given,
-        ).read_only().success(then).failure(self._receipt_failed).run()
-
-    def _receipt_failed(self, error: BaseException) -> None:
-        self._busy = False
-        self._update_buttons()
-        self._say(
-            self.tr("The receipt could not be made: {reason}").replace(
-                "{reason}", error_text(error)
-            ),
-            error=True,
-        )
-
-    def _update_buttons(self) -> None:
-        ready = self._order is not None and bool(self._services.receipt_key) and not self._busy
-        self.print_button.setEnabled(ready)
-        self.save_button.setEnabled(ready)
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.say(text, "error" if error else "info")
-
-    @property
-    def message_text(self) -> str:
-        return self.message.text()

@@ -6,12 +6,9 @@ central has the release yet (it follows the sync engine), the receipt (print or 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -20,17 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.entities import Order, Return
-from clerk.printing.receipt import (
-    ReceiptData,
-    ReceiptLayout,
-    print_receipt,
-    render_receipt_pdf,
-)
 from clerk.services.pickup import RefusedItem
 from clerk.services.pickup_queue import PickLine
 from clerk.store.outbox import ATTENTION, DISCARDED, DONE
+from clerk.ui.receipt_card import ReceiptCard
 from clerk.ui.resources import icon_pixmap
-from clerk.ui.screens.counter.basket_row import MessageBox
 from clerk.ui.screens.pickup.release_lines import condition_name, reason_name
 from clerk.ui.screens.pickup.release_receipt import (
     ReleaseStatus,
@@ -40,7 +31,6 @@ from clerk.ui.screens.pickup.release_receipt import (
     release_status,
 )
 from clerk.ui.session import AppServices
-from clerk.ui.texts import error_text
 from clerk.ui.theme import Colors
 from clerk.ui.widgets import touch_button
 
@@ -53,7 +43,6 @@ class ReleaseDoneView(QWidget):
 
     handToCustomer = Signal()
     finished = Signal()
-    receiptSaved = Signal(object)  # the PDF's Path
 
     def __init__(self, services: AppServices, colors: Colors, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,11 +51,7 @@ class ReleaseDoneView(QWidget):
         self._colors = colors
         self._order: Order | None = None
         self._command_id = ""
-        self._staff_id = ""
-        self._busy = False
         self._state = ""
-        self._refused = False
-        self._file_dialog: QFileDialog | None = None
 
         self.mark = mark = QLabel(self)
         mark.setPixmap(icon_pixmap("check", colors.ok, 48))
@@ -102,44 +87,8 @@ class ReleaseDoneView(QWidget):
         status_row.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.status, 1)
 
-        receipt = QFrame(self)
-        receipt.setObjectName("releaseReceipt")
-        receipt.setProperty("card", True)
-        receipt_caption = QLabel(self.tr("Receipt"), receipt)
-        receipt_caption.setProperty("cardTitle", True)
-        self.paper_a4 = touch_button(receipt, "releasePaperA4", self.tr("A4"), self.tr("A4 paper"))
-        self.paper_roll = touch_button(
-            receipt, "releasePaperRoll", self.tr("80 mm roll"), self.tr("80 mm receipt roll")
-        )
-        self._paper = QButtonGroup(self)
-        for button in (self.paper_a4, self.paper_roll):
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            self._paper.addButton(button)
-        self.paper_roll.setChecked(True)
-        self.print_button = touch_button(
-            receipt, "releasePrint", self.tr("Print receipt"), self.tr("Print the receipt")
-        )
-        self.save_button = touch_button(
-            receipt,
-            "releaseSavePdf",
-            self.tr("Save receipt as PDF…"),
-            self.tr("Save the receipt as a PDF file"),
-        )
-        self.message = MessageBox("releaseDoneMessage", receipt)
-        receipt_row = QHBoxLayout()
-        receipt_row.setSpacing(8)
-        receipt_row.addWidget(receipt_caption)
-        receipt_row.addSpacing(12)
-        receipt_row.addWidget(self.paper_a4)
-        receipt_row.addWidget(self.paper_roll)
-        receipt_row.addStretch(1)
-        receipt_row.addWidget(self.print_button)
-        receipt_row.addWidget(self.save_button)
-        receipt_layout = QVBoxLayout(receipt)
-        receipt_layout.setContentsMargins(20, 12, 20, 12)
-        receipt_layout.addLayout(receipt_row)
-        receipt_layout.addWidget(self.message)
+        self.receipt = ReceiptCard(services, self)
+        self.receipt.setObjectName("releaseReceipt")
 
         self.done_button = touch_button(
             self, "releaseDone", self.tr("Next customer"), self.tr("Back to the pickup queue")
@@ -163,12 +112,10 @@ class ReleaseDoneView(QWidget):
         layout.addLayout(top)
         layout.addLayout(cards)
         layout.addLayout(status_row)
-        layout.addWidget(receipt)
+        layout.addWidget(self.receipt)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        self.print_button.clicked.connect(lambda: self._receipt(self._print))
-        self.save_button.clicked.connect(self.ask_pdf_path)
         self.done_button.clicked.connect(self.finished)
         self.effort_button.clicked.connect(self.handToCustomer)
         if services.sync is not None:
@@ -218,7 +165,6 @@ class ReleaseDoneView(QWidget):
         """The release just recorded: ``handed`` lines and units, ``refused`` items."""
         self._order = order
         self._command_id = command_id
-        self._staff_id = staff_id
         collector = order.pickup.collected_by if order.pickup else ""
         self.subtitle.setText(
             self.tr("Order {number} · collected by {name}")
@@ -245,15 +191,11 @@ class ReleaseDoneView(QWidget):
             )
         self.refused.setVisible(bool(refused))
         self.set_status(ReleaseStatus("pending"))
-        self._update_buttons()
-        if not self._services.receipt_key:
-            self._say(
-                self.tr(
-                    "This tablet holds no receipt key, so it cannot sign a receipt; enroll it "
-                    "again to print receipts."
-                ),
-                error=True,
-            )
+        ctx = self._services.ctx
+        self.receipt.set_receipt(
+            lambda key: pickup_receipt(ctx, order.id, command_id, staff_id, key),
+            self.tr("pickup-{number}.pdf").replace("{number}", order.number or order.id[:8]),
+        )
         self._read(release_status, self.set_status)
         if refused:
             self._run(release_refunds, self._show_refunds, self._services.ctx, command_id)
@@ -295,8 +237,7 @@ class ReleaseDoneView(QWidget):
         # Nothing to print or score for a release central did not take.
         refused = status.state in (ATTENTION, DISCARDED)
         self.effort_button.setVisible(not refused)
-        self._refused = refused
-        self._update_buttons()
+        self.receipt.set_allowed(not refused)
         self.status.setText(text)
         self.status.setProperty("level", "error" if refused else "")
         self.status.style().unpolish(self.status)
@@ -323,90 +264,3 @@ class ReleaseDoneView(QWidget):
         self._services.bridge.op(fn, *args).read_only().success(then).failure(
             lambda _e: None  # the page keeps what it shows; the bridge logged the error
         ).run()
-
-    # -- the receipt ------------------------------------------------------------------------
-
-    @property
-    def layout_choice(self) -> ReceiptLayout:
-        return "a4" if self.paper_a4.isChecked() else "roll80"
-
-    def _print(self, data: ReceiptData) -> None:
-        self._busy = False
-        self._update_buttons()
-        if print_receipt(data, self, self.layout_choice):
-            self._say(self.tr("The receipt went to the printer."))
-
-    def ask_pdf_path(self) -> None:
-        """Ask where to save the receipt's PDF (the dialog does not block the app)."""
-        if self._order is None:
-            return
-        name = self._order.number or self._order.id[:8]
-        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"))
-        dialog.setObjectName("releaseFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self.tr("pickup-{number}.pdf").replace("{number}", name))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
-        self._file_dialog = dialog
-        dialog.open()
-
-    def save_pdf(self, path: Path, layout: ReceiptLayout | None = None) -> None:
-        """Write the receipt to ``path`` (in the background); ``receiptSaved(path)`` after."""
-        chosen = layout or self.layout_choice
-
-        def write(data: ReceiptData) -> None:
-            self._services.bridge.op(render_receipt_pdf, data, path, chosen).read_only().success(
-                self._saved
-            ).failure(self._receipt_failed).run()
-
-        self._receipt(write)
-
-    def _saved(self, path: Path) -> None:
-        self._busy = False
-        self._update_buttons()
-        self._say(self.tr("The receipt is saved as {path}.").replace("{path}", str(path)))
-        self.receiptSaved.emit(path)
-
-    def _receipt(self, then: Callable[[ReceiptData], None]) -> None:
-        key = self._services.receipt_key
-        if self._order is None or not key or self._busy:
-            return
-        self._busy = True
-        self._update_buttons()
-        self._services.bridge.op(
-            pickup_receipt,
-            self._services.ctx,
-            self._order.id,
-            self._command_id,
-            self._staff_id,
-            key,
-        ).read_only().success(then).failure(self._receipt_failed).run()
-
-    def _receipt_failed(self, error: BaseException) -> None:
-        self._busy = False
-        self._update_buttons()
-        self._say(
-            self.tr("The receipt could not be made: {reason}").replace(
-                "{reason}", error_text(error)
-            ),
-            error=True,
-        )
-
-    def _update_buttons(self) -> None:
-        ready = (
-            self._order is not None
-            and bool(self._services.receipt_key)
-            and not self._busy
-            and not self._refused
-        )
-        self.print_button.setEnabled(ready)
-        self.save_button.setEnabled(ready)
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.say(text, "error" if error else "info")
-
-    @property
-    def message_text(self) -> str:
-        return self.message.text()
