@@ -13,18 +13,12 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from clerk.domain.holds import HoldUrgency
 from clerk.services.pickup_queue import PickupQueue, QueueEntry, QueueState
+from clerk.ui.models.base import Index, RowsModel
 from clerk.ui.resources import icon
 from clerk.ui.texts import store_time
 from clerk.ui.theme import Colors
@@ -38,8 +32,6 @@ __all__ = [
 ]
 
 translate = QCoreApplication.translate
-
-Index = QModelIndex | QPersistentModelIndex
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATES: tuple[QueueState, ...] = ("to_prepare", "ready", "expiring", "collected_today")
@@ -106,7 +98,7 @@ def note_text(entry: QueueEntry) -> str:
     return ""
 
 
-class PickupQueueModel(QAbstractTableModel):
+class PickupQueueModel(RowsModel[QueueEntry]):
     """The entries of one state of the queue that match the search, most urgent first."""
 
     NUMBER, CUSTOMER, ITEMS, WAITED, HOLD, NOTE = range(6)
@@ -118,7 +110,6 @@ class PickupQueueModel(QAbstractTableModel):
         self._now: datetime | None = None
         self._state: QueueState = "to_prepare"
         self._query = ""
-        self._rows: list[QueueEntry] = []
         self._texts: dict[int, tuple[str, ...]] = {}
         self._pending_icon = icon("sync", colors.muted, 18)
         self._attention_icon = icon("attention", colors.error, 18)
@@ -168,13 +159,6 @@ class PickupQueueModel(QAbstractTableModel):
         """How many orders of each state match the search (all of them without one)."""
         return {state: len(self._matching(self._queue.state(state))) for state in STATES}
 
-    def entry(self, row: int) -> QueueEntry:
-        return self._rows[row]
-
-    @property
-    def entries(self) -> list[QueueEntry]:
-        return list(self._rows)
-
     def row_of(self, order_id: str) -> int | None:
         for row, entry in enumerate(self._rows):
             if entry.order_id == order_id:
@@ -204,19 +188,6 @@ class PickupQueueModel(QAbstractTableModel):
         return texts
 
     # -- Qt -----------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

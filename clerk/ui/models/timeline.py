@@ -11,18 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QIcon
 
 from clerk.services.customer_view import TimelineEntry
+from clerk.ui.models.base import Index, RowsModel
 from clerk.ui.resources import icon
 from clerk.ui.screens.counter.words import (
     entry_amount,
@@ -33,8 +26,6 @@ from clerk.ui.screens.counter.words import (
 )
 from clerk.ui.texts import channel_name
 from clerk.ui.theme import Colors
-
-Index = QModelIndex | QPersistentModelIndex
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 # The roles data() answers; the view asks for a dozen per cell.
@@ -50,7 +41,7 @@ _ANSWERED = frozenset(
 )
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel[TimelineEntry]):
     """Timeline rows, newest first."""
 
     WHEN, CHANNEL, WHAT, AMOUNT, STATUS = range(5)
@@ -58,7 +49,6 @@ class TimelineModel(QAbstractTableModel):
 
     def __init__(self, colors: Colors, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[TimelineEntry] = []
         self._texts: dict[int, tuple[str, str, str, str, str]] = {}
         self._before: str | None = None
         self._asked = False
@@ -83,7 +73,7 @@ class TimelineModel(QAbstractTableModel):
     def reset(self, entries: Sequence[TimelineEntry], before: str | None) -> None:
         """Show ``entries``; ``before``: the cursor of the older page (None: that is all)."""
         self.beginResetModel()
-        self._entries = list(entries)
+        self._rows = list(entries)
         self._texts.clear()
         self._before = before
         self._asked = False
@@ -95,17 +85,10 @@ class TimelineModel(QAbstractTableModel):
         self._before = before
         if not entries:
             return
-        first = len(self._entries)
+        first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
-        self._entries.extend(entries)
+        self._rows.extend(entries)
         self.endInsertRows()
-
-    def entry(self, row: int) -> TimelineEntry:
-        return self._entries[row]
-
-    @property
-    def entries(self) -> list[TimelineEntry]:
-        return list(self._entries)
 
     @property
     def complete(self) -> bool:
@@ -114,23 +97,10 @@ class TimelineModel(QAbstractTableModel):
 
     # -- Qt -----------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def _row_texts(self, row: int) -> tuple[str, str, str, str, str]:
         texts = self._texts.get(row)
         if texts is None:
-            e = self._entries[row]
+            e = self._rows[row]
             where = channel_name(e.channel or "store")
             if e.store_id and (e.channel == "store" or e.is_pickup or e.kind == "reservation"):
                 # In store, or collected/held at one: which store.
@@ -148,16 +118,16 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             texts = self._row_texts(row)
             if column == self.CHANNEL:
-                return channel_name(self._entries[row].channel or "store") + " · " + texts[1]
+                return channel_name(self._rows[row].channel or "store") + " · " + texts[1]
             return texts[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.CHANNEL:
-            return self._icons.get(self._entries[row].channel or "store", QIcon())
+            return self._icons.get(self._rows[row].channel or "store", QIcon())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return " · ".join(t for t in self._row_texts(row) if t)
         if role == ENTRY_ROLE:
-            return self._entries[row]
+            return self._rows[row]
         return None
 
     def canFetchMore(self, parent: Index) -> bool:
