@@ -400,9 +400,12 @@ def test_a_pickup_released_at_two_desks_is_refused_retried_and_given_up(
         tablet.engine.sync_once()  # the release goes with the version this tablet knew
         qtbot.waitUntil(lambda: len(screen.model.command_ids) == 1)
         assert cell(screen, 0, AttentionModel.WHAT).startswith("Release of pickup ")
-        assert cell(screen, 0, AttentionModel.WHY).startswith("Someone changed this meanwhile")
+        # Central says what happened (409), not merely that this tablet's copy was stale.
+        assert cell(screen, 0, AttentionModel.WHY).startswith(
+            "The order had already been collected"
+        )
 
-        # Retried against central's current version: now central says why it cannot be.
+        # Retried: central refuses again, for the same reason.
         click(qtbot, screen, "attentionRetry")
         settle(qtbot, bridge)
         tablet.engine.sync_once()
