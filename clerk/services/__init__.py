@@ -34,12 +34,10 @@ if TYPE_CHECKING:
         OpenItems,
         TimelineEntry,
     )
-    from clerk.services.customers import (
+    from clerk.services.customers import find_customers, local_360, older_timeline
+    from clerk.services.customers_central import (
         CustomerDirectory,
-        find_customers,
         find_customers_central,
-        local_360,
-        older_timeline,
         remote_360,
     )
     from clerk.services.engagement import (
@@ -80,12 +78,12 @@ _WHERE: dict[str, str] = {
     "CustomerHit": "clerk.services.customer_view",
     "OpenItems": "clerk.services.customer_view",
     "TimelineEntry": "clerk.services.customer_view",
-    "CustomerDirectory": "clerk.services.customers",
+    "CustomerDirectory": "clerk.services.customers_central",
     "find_customers": "clerk.services.customers",
-    "find_customers_central": "clerk.services.customers",
+    "find_customers_central": "clerk.services.customers_central",
     "local_360": "clerk.services.customers",
     "older_timeline": "clerk.services.customers",
-    "remote_360": "clerk.services.customers",
+    "remote_360": "clerk.services.customers_central",
     "Contact": "clerk.services.engagement",
     "Visit": "clerk.services.engagement",
     "record_visit": "clerk.services.engagement",

@@ -30,6 +30,7 @@ __all__ = [
     "Source",
     "TimelineEntry",
     "TimelineKind",
+    "customer_hit",
     "mask_email",
     "mask_phone",
     "points_value",
@@ -176,6 +177,20 @@ class CustomerHit:
     email: str  # masked
     card_tail: str  # the card number's last four digits
     on_tablet: bool  # False: found at central, not in the tablet's slice
+
+
+def customer_hit(customer: Customer, on_tablet: bool) -> CustomerHit:
+    """A search result for ``customer``, contact masked."""
+    return CustomerHit(
+        customer_id=customer.id,
+        name=customer.full_name,
+        tier=str(customer.tier),
+        points=customer.points_balance,
+        phone=mask_phone(customer.phone),
+        email=mask_email(customer.email),
+        card_tail=customer.card_number[-4:],
+        on_tablet=on_tablet,
+    )
 
 
 def points_value(balance: int) -> Money:

@@ -16,7 +16,7 @@ from clerk.services import (
     record_visit,
     remote_360,
 )
-from clerk.services.customers import cart_elsewhere
+from clerk.services.customers_central import cart_elsewhere
 from clerk.sync.client import CentralClient
 from clerk.sync.engine import SyncEngine
 from tests.services.test_central_e2e import SALES, STORE, Online

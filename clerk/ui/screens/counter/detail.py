@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.services.customer_view import TimelineEntry
-from clerk.services.customers import OrderDetail
+from clerk.services.customers_central import OrderDetail
 from clerk.ui.screens.counter.words import (
     entry_title,
     money,

@@ -16,44 +16,30 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from clerk.domain.entities import Customer
 from clerk.services.customer_view import CartView, Customer360, CustomerHit, TimelineEntry
-from clerk.services.customers import (
+from clerk.services.customers import find_customers, local_360, older_timeline, ticket_thread
+from clerk.services.customers_central import (
     cart_elsewhere,
-    find_customers,
     find_customers_central,
-    local_360,
-    older_timeline,
     order_detail,
     remote_360,
-    ticket_thread,
 )
 from clerk.services.engagement import Contact, add_note, record_visit, reveal_contact
 from clerk.services.scanning import CustomerScan, ProductCheck
-from clerk.ui.models.timeline import ENTRY_ROLE, TimelineFilter, TimelineModel
-from clerk.ui.resources import icon
+from clerk.ui.models.timeline import ENTRY_ROLE
 from clerk.ui.screens.counter.detail import NoteDialog, OrderDialog, ThreadDialog
 from clerk.ui.screens.counter.find import FindCustomer
-from clerk.ui.screens.counter.header import CustomerHeader
-from clerk.ui.screens.counter.panels import CartPanel, OpenItemsPanel
-from clerk.ui.screens.counter.words import kind_filters, points_text
+from clerk.ui.screens.counter.page import CustomerPage
+from clerk.ui.screens.counter.words import points_text
 from clerk.ui.session import AppServices, Screen
-from clerk.ui.texts import channel_name, error_text
+from clerk.ui.texts import error_text
 from clerk.ui.theme import Colors
-from clerk.ui.widgets import WrapLabel
 
 log = logging.getLogger(__name__)
 
@@ -95,128 +81,28 @@ class CounterScreen(QWidget):
     # -- layout -----------------------------------------------------------------------------
 
     def _build_360(self) -> QWidget:
-        page = QWidget(self)
-        page.setObjectName("customer360")
-        c = self._colors
-
-        self.back = QPushButton(icon("counter", c.text, 20), self.tr("Next customer"), page)
-        self.back.setObjectName("nextCustomer")
-        self.back.setAccessibleName(self.tr("Close this customer and serve the next one"))
+        page = CustomerPage(self._colors, self)
+        # The page's parts, as the screen (and its tests) speak of them.
+        self.back, self.banner, self.add_note_button = page.back, page.banner, page.add_note
+        self.sell, self.header, self.open_items, self.cart = (
+            page.sell,
+            page.header,
+            page.open_items,
+            page.cart,
+        )
+        self.timeline, self.filtered, self.table = page.timeline, page.filtered, page.table
+        self.channels, self.kinds = page.channels, page.kinds
         self.back.clicked.connect(self.close_customer)
-        self.banner = WrapLabel(parent=page)
-        self.banner.setObjectName("counterBanner")
-        self.banner.setMargin(10)
-        self.banner.hide()
-        self.add_note_button = QPushButton(icon("note", c.text, 20), self.tr("Add note"), page)
-        self.add_note_button.setObjectName("addNote")
-        self.add_note_button.setAccessibleName(self.tr("Add a note to the customer's thread"))
         self.add_note_button.clicked.connect(self.open_note)
-        bar = QHBoxLayout()
-        bar.setSpacing(12)
-        bar.addWidget(self.back)
-        bar.addWidget(self.banner, 1)
-        bar.addWidget(self.add_note_button)
-        self.sell = QPushButton(icon("cart", c.accent_text, 20), self.tr("Finalize cart"), page)
-        self.sell.setObjectName("sell")
-        self.sell.setAccessibleName(self.tr("Finalize the online cart or start a sale"))
-        self.sell.setProperty("primary", True)
         self.sell.clicked.connect(self.finalize)
-        bar.addWidget(self.sell)
-
-        self.header = CustomerHeader(c, page)
         self.header.revealRequested.connect(self.reveal_contact)
-
-        # The timeline with its filters.
-        self.timeline = TimelineModel(c, self)
         self.timeline.olderWanted.connect(self._older)
-        self.filtered = TimelineFilter(self)
-        self.filtered.setSourceModel(self.timeline)
-        self.channels = QComboBox(page)
-        self.channels.setObjectName("timelineChannel")
-        self.channels.setAccessibleName(self.tr("Show only one channel"))
-        self.channels.addItem(self.tr("All channels"), "all")
-        for channel in ("web", "app", "phone", "store"):
-            self.channels.addItem(icon(channel, c.text, 18), channel_name(channel), channel)
-        self.channels.currentIndexChanged.connect(
-            lambda _i: self.filtered.set_channel(str(self.channels.currentData()))
-        )
-        self.kinds = QComboBox(page)
-        self.kinds.setObjectName("timelineKind")
-        self.kinds.setAccessibleName(self.tr("Show only one kind of entry"))
-        self.kinds.setMinimumWidth(180)
-        for key, text in kind_filters():
-            self.kinds.addItem(text, key)
-        self.kinds.currentIndexChanged.connect(
-            lambda _i: self.filtered.set_kind(str(self.kinds.currentData()))
-        )
-
-        self.table = QTableView(page)
-        self.table.setObjectName("timeline")
-        self.table.setAccessibleName(self.tr("The customer's timeline across channels"))
-        self.table.setModel(self.filtered)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(TimelineModel.WHAT, QHeaderView.ResizeMode.Stretch)
-        head.resizeSection(TimelineModel.WHEN, 132)
-        head.resizeSection(TimelineModel.CHANNEL, 170)
-        head.resizeSection(TimelineModel.AMOUNT, 104)
-        head.resizeSection(TimelineModel.STATUS, 116)
         self.table.activated.connect(self._open_entry)
         self.table.doubleClicked.connect(self._open_entry)
-        timeline_title = QLabel(self.tr("Timeline"), page)
-        timeline_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        title_row = QHBoxLayout()
-        title_row.setSpacing(8)
-        title_row.addWidget(timeline_title)
-        title_row.addStretch(1)
-        title_row.addWidget(self.channels)
-        title_row.addWidget(self.kinds)
-        left = QVBoxLayout()
-        left.setSpacing(8)
-        left.addLayout(title_row)
-        left.addWidget(self.table, 1)
-
-        self.open_items = OpenItemsPanel(c, page)
         self.open_items.pickupOpened.connect(self.pickupRequested)
         self.open_items.ticketOpened.connect(self._open_thread)
-        self.cart = CartPanel(c, page)
         self.cart.finalizeRequested.connect(self.finalize)
-        side = QWidget(page)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.setSpacing(12)
-        side_layout.addWidget(self.open_items)
-        side_layout.addWidget(self.cart)
-        side_layout.addStretch(1)
-        scroll = QScrollArea(page)
-        scroll.setObjectName("counterSide")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(side)
-        scroll.setMinimumWidth(320)
-        scroll.setMaximumWidth(380)
-
-        body = QHBoxLayout()
-        body.setSpacing(16)
-        body.addLayout(left, 1)
-        body.addWidget(scroll)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.addLayout(bar)
-        layout.addWidget(self.header)
-        layout.addLayout(body, 1)
+        self.page = page
         return page
 
     # -- the screen's hooks (MainWindow) ------------------------------------------------------
@@ -429,15 +315,7 @@ class CounterScreen(QWidget):
             self.banner.hide()
 
     def _say(self, text: str, level: str) -> None:
-        c = self._colors
-        background = {"error": c.error_bg, "warning": c.warn_bg, "ok": c.info_bg}.get(
-            level, c.info_bg
-        )
-        colour = {"error": c.error, "warning": c.warn}.get(level, c.text)
-        self.banner.setStyleSheet(f"background: {background}; color: {colour}; border-radius: 8px;")
-        self.banner.setProperty("level", level)
-        self.banner.setText(text)
-        self.banner.show()
+        self.page.say(text, level)
         if self.view is None:
             self.finder.set_status(text)
 
