@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from clerk.domain.money import format_money
 from clerk.services.sales import MAX_QTY
-from clerk.ui.theme import TOUCH
+from clerk.ui.theme import TOUCH, Colors
 from clerk.ui.widgets import touch_button
 
 if TYPE_CHECKING:
     from clerk.ui.screens.counter.basket import BasketLine
 
-__all__ = ["BasketRow", "MessageBox", "touch_button"]
+__all__ = ["BasketRow", "MessageBox", "message_box_style", "touch_button"]
 
 
 class MessageBox(QFrame):
@@ -65,6 +65,20 @@ class MessageBox(QFrame):
     def text(self) -> str:
         """What it says (empty while hidden)."""
         return "" if self.isHidden() else self.label.text()
+
+
+def message_box_style(c: Colors) -> str:
+    """The style sheet rules of every :class:`MessageBox` level, for a window's style sheet."""
+    return "".join(
+        f'\nQFrame[level="{level}"] {{ background: {bg}; border-radius: 8px; }}'
+        f'\nQLabel[level="{level}"] {{ color: {fg}; }}'
+        for level, bg, fg in (
+            ("error", c.error_bg, c.error),
+            ("warning", c.warn_bg, c.warn),
+            ("info", c.info_bg, c.text),
+            ("ok", c.surface_alt, c.ok),
+        )
+    )
 
 
 def _variant(size: str, colour: str) -> str:

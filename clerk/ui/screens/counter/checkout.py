@@ -15,7 +15,6 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,10 +30,11 @@ from clerk.services.outbox import Outcome
 from clerk.services.sales import store_sale
 from clerk.services.scanning import ProductCheck
 from clerk.ui.screens.counter.basket import Basket, BasketLine, BasketPanel
-from clerk.ui.screens.counter.basket_row import MessageBox
+from clerk.ui.screens.counter.basket_row import MessageBox, message_box_style
 from clerk.ui.screens.counter.sale_done import SaleDonePage, SaleStatus, sale_status
 from clerk.ui.screens.counter.tenders import PaymentPanel, TenderBalance
 from clerk.ui.session import AppServices
+from clerk.ui.session_dialog import SessionDialog
 from clerk.ui.texts import error_text, store_time, tier_name
 from clerk.ui.theme import Colors
 from clerk.ui.widgets import touch_button
@@ -44,15 +44,6 @@ __all__ = ["CheckoutDialog"]
 
 def _style(c: Colors) -> str:
     # Sizes and the checkout's own states; everything else comes from the app's theme.
-    levels = "".join(
-        f'\nQFrame[level="{level}"] {{ background: {bg}; border-radius: 8px; }}'
-        f'\nQLabel[level="{level}"] {{ color: {fg}; }}'
-        for level, bg, fg in (
-            ("error", c.error_bg, c.error),
-            ("info", c.info_bg, c.text),
-            ("ok", c.surface_alt, c.ok),
-        )
-    )
     return f"""
 #checkoutTitle {{ font-size: 20pt; font-weight: 600; }}
 QLabel[cardTitle="true"] {{ font-size: 13pt; font-weight: 600; }}
@@ -79,11 +70,11 @@ QFrame[basketRow="true"] {{ border: none; border-bottom: 1px solid {c.border}; }
 #paymentRule {{ background: {c.border}; border: none; }}
 #checkoutBasket {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 12px; }}
 #checkoutDiscardBar {{ background: {c.warn_bg}; border-radius: 10px; }}
-QLabel[level="ok"] {{ font-weight: 600; }}{levels}
+QLabel[level="ok"] {{ font-weight: 600; }}{message_box_style(c)}
 """
 
 
-class CheckoutDialog(QDialog):
+class CheckoutDialog(SessionDialog):
     """The sale at the counter, from the basket to the receipt.
 
     ``cart`` is finished for ``customer`` (the cart's lines start the basket); without a cart
@@ -108,20 +99,15 @@ class CheckoutDialog(QDialog):
         *,
         customer_id: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(services.session, parent)
         self.setObjectName("checkoutDialog")
-        self.setModal(True)
         self.setStyleSheet(_style(colors))
         self._services = services
         self._customer = customer
         self._customer_id = customer.id if customer is not None else customer_id
         # A cart is finished for its customer only (central refuses it otherwise).
         self._cart = cart if customer is not None else None
-        staff = services.session.staff
-        self._staff_id = staff.staff_id if staff is not None else None
         self._selling = False
-        self._closed = False
-        self._hidden_by_lock = False
         self._close_after_sale = False
         self._order: Order | None = None
         self._command_id = ""
@@ -155,7 +141,6 @@ class CheckoutDialog(QDialog):
             services.sync.pendingChanged.connect(self._sync_event)
             services.sync.attentionAdded.connect(self._sync_event)
             services.sync.syncCompleted.connect(self._sync_event)
-        services.session.changed.connect(self._session_changed)
         self.basket_panel.refresh()
 
     # -- the sale page ----------------------------------------------------------------------
@@ -478,24 +463,8 @@ class CheckoutDialog(QDialog):
         elif self._order is not None:
             self.accept()
         else:
-            super().reject()
-
-    def _session_changed(self) -> None:
-        if self._closed:
-            return
-        session = self._services.session
-        staff = session.staff
-        if staff is None or staff.staff_id != self._staff_id:
-            self.abandon()
-        elif session.locked and self.isVisible():
-            # The lock screen covers the work: so must this window's customer and money.
-            self._hidden_by_lock = True
-            self.hide()
-        elif not session.locked and self._hidden_by_lock:
-            self._hidden_by_lock = False
-            self.show()
+            super().abandon()
 
     def done(self, result: int) -> None:
-        self._closed = True
         self.basket_panel.forget()
         super().done(result)

@@ -14,7 +14,6 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from clerk.services.engagement import record_feedback
 from clerk.services.outbox import Outcome
 from clerk.ui.session import AppServices
+from clerk.ui.session_dialog import SessionDialog
 from clerk.ui.texts import error_text
 from clerk.ui.theme import Colors
 from clerk.ui.widgets import touch_button
@@ -54,7 +54,7 @@ QPushButton[score="true"]:pressed {{ background: {c.info_bg}; border-color: {c.a
 """
 
 
-class EffortDialog(QDialog):
+class EffortDialog(SessionDialog):
     """Asks the customer for a 1–5 score of the pickup of ``order_id``.
 
     ``scored(score)`` once the score is recorded; the dialog then closes by itself after
@@ -71,20 +71,15 @@ class EffortDialog(QDialog):
         customer_id: str | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(services.session, parent)
         self.setObjectName("effortDialog")
-        self.setModal(True)
         self.setWindowTitle(self.tr("How easy was it?"))
         self.setStyleSheet(_style(colors))
         self._services = services
         self._order_id = order_id
         self._customer_id = customer_id
-        staff = services.session.staff
-        self._staff_id = staff.staff_id if staff is not None else None
         self._recording = False
         self._score: int | None = None
-        self._closed = False
-        self._hidden_by_lock = False
         self.thanks_ms = THANKS_MS
 
         self.pages = QStackedWidget(self)
@@ -98,7 +93,6 @@ class EffortDialog(QDialog):
             self.resize(window.size())
         else:
             self.resize(1200, 760)
-        services.session.changed.connect(self._session_changed)
 
     def _ask_page(self) -> QWidget:
         page = QWidget(self)
@@ -267,22 +261,3 @@ class EffortDialog(QDialog):
             self.accept()
             return
         super().reject()
-
-    def _session_changed(self) -> None:
-        if self._closed:
-            return
-        session = self._services.session
-        staff = session.staff
-        if staff is None or staff.staff_id != self._staff_id:
-            self._closed = True
-            super().reject()
-        elif session.locked and self.isVisible():
-            self._hidden_by_lock = True
-            self.hide()
-        elif not session.locked and self._hidden_by_lock:
-            self._hidden_by_lock = False
-            self.show()
-
-    def done(self, result: int) -> None:
-        self._closed = True
-        super().done(result)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from clerk.domain.entities import OrderStatus
 from clerk.domain.errors import DomainError
 from clerk.services.pickup_queue import PickupDetail
+from clerk.ui.screens.counter.basket_row import message_box_style
 from clerk.ui.texts import error_text, store_time
 from clerk.ui.theme import Colors
 
@@ -88,16 +89,6 @@ def not_ready_text(detail: PickupDetail) -> str | None:
 
 
 def release_style(c: Colors) -> str:
-    levels = "".join(
-        f'\nQFrame[level="{level}"] {{ background: {bg}; border-radius: 8px; }}'
-        f'\nQLabel[level="{level}"] {{ color: {fg}; }}'
-        for level, bg, fg in (
-            ("error", c.error_bg, c.error),
-            ("warning", c.warn_bg, c.warn),
-            ("info", c.info_bg, c.text),
-            ("ok", c.surface_alt, c.ok),
-        )
-    )
     return f"""
 QLabel[cardTitle="true"], QLabel[lineName="true"] {{ font-size: 13pt; font-weight: 600; }}
 #releaseShelfBox {{ background: {c.info_bg}; border: 2px solid {c.accent}; border-radius: 12px; }}
@@ -130,5 +121,5 @@ QLabel[refusedCount="true"] {{ font-weight: 600; }}
 #ageChecked::indicator {{ width: 28px; height: 28px; }}
 #releaseDoneStatus {{ font-size: 13pt; }}
 #releaseDoneStatus[level="error"] {{ color: {c.error}; font-weight: 600; }}
-#releaseDiscardBar {{ background: {c.warn_bg}; border-radius: 10px; }}{levels}
+#releaseDiscardBar {{ background: {c.warn_bg}; border-radius: 10px; }}{message_box_style(c)}
 """
