@@ -932,48 +932,8 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <source>Next customer</source>
-        <translation>Następny klient</translation>
-    </message>
-    <message>
-        <source>Close this customer and serve the next one</source>
-        <translation>Zamknij tego klienta i obsłuż następnego</translation>
-    </message>
-    <message>
-        <source>Add note</source>
-        <translation>Dodaj notatkę</translation>
-    </message>
-    <message>
-        <source>Add a note to the customer&apos;s thread</source>
-        <translation>Dodaj notatkę do historii kontaktów klienta</translation>
-    </message>
-    <message>
         <source>Finalize cart</source>
         <translation>Sfinalizuj koszyk</translation>
-    </message>
-    <message>
-        <source>Finalize the online cart or start a sale</source>
-        <translation>Sfinalizuj koszyk internetowy lub rozpocznij sprzedaż</translation>
-    </message>
-    <message>
-        <source>Show only one channel</source>
-        <translation>Pokaż tylko jeden kanał</translation>
-    </message>
-    <message>
-        <source>All channels</source>
-        <translation>Wszystkie kanały</translation>
-    </message>
-    <message>
-        <source>Show only one kind of entry</source>
-        <translation>Pokaż tylko jeden rodzaj wpisów</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s timeline across channels</source>
-        <translation>Oś czasu klienta we wszystkich kanałach</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Oś czasu</translation>
     </message>
     <message>
         <source>Card {card} is not on this tablet; asking central…</source>
@@ -1125,6 +1085,53 @@
     <message>
         <source>nothing recorded</source>
         <translation>brak danych</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <source>Next customer</source>
+        <translation>Następny klient</translation>
+    </message>
+    <message>
+        <source>Close this customer and serve the next one</source>
+        <translation>Zamknij tego klienta i obsłuż następnego</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Dodaj notatkę</translation>
+    </message>
+    <message>
+        <source>Add a note to the customer&apos;s thread</source>
+        <translation>Dodaj notatkę do historii kontaktów klienta</translation>
+    </message>
+    <message>
+        <source>Finalize cart</source>
+        <translation>Sfinalizuj koszyk</translation>
+    </message>
+    <message>
+        <source>Finalize the online cart or start a sale</source>
+        <translation>Sfinalizuj koszyk internetowy lub rozpocznij sprzedaż</translation>
+    </message>
+    <message>
+        <source>Show only one channel</source>
+        <translation>Pokaż tylko jeden kanał</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Wszystkie kanały</translation>
+    </message>
+    <message>
+        <source>Show only one kind of entry</source>
+        <translation>Pokaż tylko jeden rodzaj wpisów</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s timeline across channels</source>
+        <translation>Oś czasu klienta we wszystkich kanałach</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Oś czasu</translation>
     </message>
 </context>
 <context>
