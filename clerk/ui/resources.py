@@ -39,6 +39,13 @@ def _svg(name: str) -> str:
 def icon_pixmap(name: str, color: QColor | str, size: int = 24, ratio: float = 2.0) -> QPixmap:
     """The line icon ``name`` drawn in ``color`` at ``size`` logical pixels (sharp at
     ``ratio``)."""
+    return _drawn(name, QColor(color).name(QColor.NameFormat.HexArgb), size, ratio)
+
+
+@cache
+def _drawn(name: str, color: str, size: int, ratio: float) -> QPixmap:
+    # Drawn once per icon, colour and size: a screen rebuilding its rows (the Counter's open
+    # items and cart, on every scan) would otherwise render the SVG again each time.
     text = _svg(name).replace("#000000", QColor(color).name())
     renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
     pixels = round(size * ratio)

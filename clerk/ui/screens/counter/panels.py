@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.counter.words import money, status_name
 from clerk.ui.texts import store_time
 from clerk.ui.theme import Colors
+from clerk.ui.widgets import WrapLabel
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -106,9 +108,8 @@ class OpenItemsPanel(QFrame):
             self._row("info", text, button)
 
     def _note(self, text: str) -> None:
-        label = QLabel(text, self)
+        label = WrapLabel(text, self)
         label.setProperty("role", "muted")
-        label.setWordWrap(True)
         self._rows.addWidget(label)
 
     def _row(self, icon_name: str, text: str, button: QPushButton | None = None) -> None:
@@ -118,8 +119,7 @@ class OpenItemsPanel(QFrame):
         layout.setSpacing(8)
         badge = QLabel(row)
         badge.setPixmap(icon_pixmap(icon_name, self._colors.muted, 18))
-        label = QLabel(text, row)
-        label.setWordWrap(True)
+        label = WrapLabel(text, row)
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(label, 1)
         if button is not None:
@@ -146,9 +146,11 @@ class CartPanel(QFrame):
         self._rows.setSpacing(10)
         layout.addLayout(self._rows)
         footer = QHBoxLayout()
-        self.total = QLabel(self)
+        self.total = WrapLabel(parent=self)
         self.total.setObjectName("cartTotal")
-        self.total.setWordWrap(True)
+        strong = QFont(self.total.font())
+        strong.setWeight(QFont.Weight.DemiBold)
+        self.total.setFont(strong)
         self.finalize = QPushButton(self.tr("Finalize here"), self)
         self.finalize.setObjectName("finalizeCart")
         self.finalize.setAccessibleName(self.tr("Finalize the online cart at the counter"))
@@ -158,62 +160,46 @@ class CartPanel(QFrame):
         footer.addWidget(self.finalize)
         layout.addLayout(footer)
         self.cart: CartView | None = None
+        self._lines: list[_CartRow] = []
+        self._note_label = WrapLabel(parent=self)
+        self._note_label.setProperty("role", "muted")
+        self._note_label.hide()
+        self._rows.addWidget(self._note_label)
 
     def show_cart(self, cart: CartView | None, unavailable: bool = False) -> None:
         self.cart = cart
-        _clear(self._rows)
+        self._note_label.hide()
+        lines = cart.lines if cart is not None and not unavailable else ()
+        # Rows are kept and refilled, not made anew: a scan shows a cart every time.
+        while len(self._lines) < len(lines):
+            row = _CartRow(self)
+            self._rows.addWidget(row)
+            self._lines.append(row)
+        for row, line in zip(self._lines, lines, strict=False):
+            enough = line.enough_here
+            row.fill(line, self._stock_text(line), self._colors.ok if enough else self._colors.warn)
+            row.show()
+        for row in self._lines[len(lines) :]:
+            row.hide()
         if unavailable:
             self._note(self.tr("The online cart is unavailable until the tablet is online."))
-            self.total.clear()
-            self.finalize.setText(self.tr("New sale"))
-            return
-        if cart is None or not cart.lines:
+        elif not lines:
             self._note(self.tr("No online cart right now."))
+        if cart is None or not lines:
             self.total.clear()
             self.finalize.setText(self.tr("New sale"))
             return
-        for line in cart.lines:
-            self._rows.addWidget(self._line(line))
         updated = store_time(cart.updated_at, "%d.%m.%Y %H:%M")
         self.total.setText(
-            self.tr("<b>Total {total}</b><br>updated {when}")
+            self.tr("Total {total}\nupdated {when}")
             .replace("{total}", money(cart.total))
             .replace("{when}", updated)
         )
         self.finalize.setText(self.tr("Finalize here"))
 
     def _note(self, text: str) -> None:
-        label = QLabel(text, self)
-        label.setProperty("role", "muted")
-        label.setWordWrap(True)
-        self._rows.addWidget(label)
-
-    def _line(self, line: CartLineView) -> QWidget:
-        row = QWidget(self)
-        row.setObjectName(f"cartLine_{line.sku}")
-        layout = QVBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        top = QHBoxLayout()
-        name = QLabel(f"{line.qty} × {line.name}", row)
-        name.setStyleSheet("font-weight: 600;")
-        name.setWordWrap(True)
-        price = QLabel(money(line.line_total), row)
-        price.setAlignment(Qt.AlignmentFlag.AlignRight)
-        top.addWidget(name, 1)
-        top.addWidget(price)
-        layout.addLayout(top)
-        variant = " · ".join(p for p in (line.size, line.colour, line.sku) if p)
-        detail = QLabel(variant, row)
-        detail.setProperty("role", "muted")
-        layout.addWidget(detail)
-        stock = QLabel(self._stock_text(line), row)
-        stock.setObjectName(f"cartStock_{line.sku}")
-        stock.setWordWrap(True)
-        colour = self._colors.ok if line.enough_here else self._colors.warn
-        stock.setStyleSheet(f"color: {colour};")
-        layout.addWidget(stock)
-        return row
+        self._note_label.setText(text)
+        self._note_label.show()
 
     def _stock_text(self, line: CartLineView) -> str:
         if not line.known:
@@ -233,3 +219,39 @@ class CartPanel(QFrame):
             stores = ", ".join(f"{s.store_name} ({s.available})" for s in line.elsewhere)
             text += " " + self.tr("Other stores: {stores}.").replace("{stores}", stores)
         return text
+
+
+class _CartRow(QWidget):
+    """One line of the online cart: quantity and name, price, variant, stock here."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        self.name = WrapLabel(parent=self)
+        bold = QFont(self.name.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.name.setFont(bold)
+        self.price = QLabel(self)
+        self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.price)
+        layout.addLayout(top)
+        self.detail = QLabel(self)
+        self.detail.setProperty("role", "muted")
+        layout.addWidget(self.detail)
+        self.stock = WrapLabel(parent=self)
+        layout.addWidget(self.stock)
+
+    def fill(self, line: CartLineView, stock: str, colour: str) -> None:
+        self.setObjectName(f"cartLine_{line.sku}")
+        self.name.setText(f"{line.qty} × {line.name}")
+        self.price.setText(money(line.line_total))
+        self.detail.setText(" · ".join(p for p in (line.size, line.colour, line.sku) if p))
+        self.stock.setObjectName(f"cartStock_{line.sku}")
+        self.stock.setText(stock)
+        palette = self.stock.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        self.stock.setPalette(palette)
