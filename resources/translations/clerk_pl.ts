@@ -569,8 +569,10 @@
         <translation>Obecnie brak koszyka internetowego.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Total {total}&lt;/b&gt;&lt;br&gt;updated {when}</source>
-        <translation>&lt;b&gt;Razem {total}&lt;/b&gt;&lt;br&gt;zaktualizowano {when}</translation>
+        <source>Total {total}
+updated {when}</source>
+        <translation>Razem {total}
+zaktualizowano {when}</translation>
     </message>
     <message>
         <source>Not in this tablet&apos;s catalogue: sync, or leave it out.</source>
