@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from clerk.ui.theme import TOUCH
 
-__all__ = ["WrapLabel", "touch_button"]
+__all__ = ["WrapLabel", "row_table", "touch_button"]
 
 
 def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
@@ -67,3 +74,23 @@ class WrapLabel(QLabel):
         height = max(least, text if self.text() else 0) + frame
         if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)
+
+
+def row_table(
+    parent: QWidget, name: str, accessible: str, model: QAbstractItemModel, row_height: int
+) -> QTableView:
+    """A read-only list of rows picked one at a time: fixed row height, no grid, no
+    vertical header, no wrapping (a row costs what it paints)."""
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    return table

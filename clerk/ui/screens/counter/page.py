@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from clerk.ui.screens.counter.panels import CartPanel, OpenItemsPanel
 from clerk.ui.screens.counter.words import kind_filters
 from clerk.ui.texts import channel_name
 from clerk.ui.theme import Colors
-from clerk.ui.widgets import WrapLabel
+from clerk.ui.widgets import WrapLabel, row_table
 
 
 class CustomerPage(QWidget):
@@ -84,19 +82,14 @@ class CustomerPage(QWidget):
             lambda _i: self.filtered.set_kind(str(self.kinds.currentData()))
         )
 
-        self.table = QTableView(self)
-        self.table.setObjectName("timeline")
-        self.table.setAccessibleName(self.tr("The customer's timeline across channels"))
-        self.table.setModel(self.filtered)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(
+            self,
+            "timeline",
+            self.tr("The customer's timeline across channels"),
+            self.filtered,
+            40,
+        )
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(TimelineModel.WHAT, QHeaderView.ResizeMode.Stretch)

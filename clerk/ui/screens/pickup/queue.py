@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +37,7 @@ from clerk.services.pickup_queue import PickupQueue, QueueEntry, QueueState
 from clerk.ui.models.pickup_queue import ENTRY_ROLE, STATES, PickupQueueModel, hold_text
 from clerk.ui.resources import icon, icon_pixmap
 from clerk.ui.theme import TOUCH, Colors
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import row_table, touch_button
 
 __all__ = ["QueuePanel", "state_name", "touch_field"]
 
@@ -153,19 +151,8 @@ class QueuePanel(QWidget):
         top.addLayout(segments)
         top.addWidget(self.search, 1)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("pickupQueue")
-        self.table.setAccessibleName(self.tr("Pickup orders"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        self.table = row_table(self, "pickupQueue", self.tr("Pickup orders"), self.model, TOUCH)
         self.table.setCornerButtonEnabled(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setStyleSheet("QTableView::item { padding: 0 8px; }")
         head = self.table.horizontalHeader()
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
