@@ -966,26 +966,6 @@ zaktualizowano {when}</translation>
         <translation>Nowa sprzedaż</translation>
     </message>
     <message>
-        <source>Offline: recognised from their signed app code. Their profile, history and cart are unavailable until the tablet is online; a sale can still be made and is queued.</source>
-        <translation>Offline: klienta rozpoznano po podpisanym kodzie z aplikacji. Profil, historia i koszyk będą dostępne, gdy tablet będzie online; sprzedaż jest możliwa i trafi do kolejki.</translation>
-    </message>
-    <message>
-        <source>Central cannot be reached: this is the profile the tablet saved earlier; it may be out of date.</source>
-        <translation>Brak połączenia z centralą: to profil zapisany wcześniej na tablecie; może być nieaktualny.</translation>
-    </message>
-    <message>
-        <source>Fetched from central and kept on this tablet.</source>
-        <translation>Pobrano z centrali i zapisano na tym tablecie.</translation>
-    </message>
-    <message>
-        <source>Not on this tablet — searching central…</source>
-        <translation>Brak na tym tablecie — wyszukiwanie w centrali…</translation>
-    </message>
-    <message>
-        <source>No customer on this tablet matches, and central cannot be reached to search further. Scan their app code: it works offline.</source>
-        <translation>Na tym tablecie nie ma pasującego klienta, a bez połączenia z centralą nie można szukać dalej. Zeskanuj kod z aplikacji klienta: działa offline.</translation>
-    </message>
-    <message>
         <source>Note saved to the customer&apos;s thread; it is sent to central.</source>
         <translation>Notatkę zapisano w historii kontaktów klienta; zostanie wysłana do centrali.</translation>
     </message>
@@ -1134,6 +1114,18 @@ zaktualizowano {when}</translation>
     <message>
         <source>Timeline</source>
         <translation>Oś czasu</translation>
+    </message>
+    <message>
+        <source>Offline: recognised from their signed app code. Their profile, history and cart are unavailable until the tablet is online; a sale can still be made and is queued.</source>
+        <translation>Offline: klienta rozpoznano po podpisanym kodzie z aplikacji. Profil, historia i koszyk będą dostępne, gdy tablet będzie online; sprzedaż jest możliwa i trafi do kolejki.</translation>
+    </message>
+    <message>
+        <source>Central cannot be reached: this is the profile the tablet saved earlier; it may be out of date.</source>
+        <translation>Brak połączenia z centralą: to profil zapisany wcześniej na tablecie; może być nieaktualny.</translation>
+    </message>
+    <message>
+        <source>Fetched from central and kept on this tablet.</source>
+        <translation>Pobrano z centrali i zapisano na tym tablecie.</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1411,14 @@ zaktualizowano {when}</translation>
     <message>
         <source>Customers found</source>
         <translation>Znalezieni klienci</translation>
+    </message>
+    <message>
+        <source>Not on this tablet — searching central…</source>
+        <translation>Brak na tym tablecie — wyszukiwanie w centrali…</translation>
+    </message>
+    <message>
+        <source>No customer on this tablet matches, and central cannot be reached to search further. Scan their app code: it works offline.</source>
+        <translation>Na tym tablecie nie ma pasującego klienta, a bez połączenia z centralą nie można szukać dalej. Zeskanuj kod z aplikacji klienta: działa offline.</translation>
     </message>
     <message>
         <source>No customer matches “{query}”.</source>

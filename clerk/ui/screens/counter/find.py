@@ -1,4 +1,8 @@
-"""The Counter's first page: scan the customer's code, or search for them as you type."""
+"""The Counter's first page: scan the customer's code, or search for them as you type.
+
+The search runs on the tablet first; when the tablet has no match and central can be reached,
+central is searched too.
+"""
 
 from __future__ import annotations
 
@@ -18,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from clerk.domain.entities import Tier
 from clerk.services.customer_view import CustomerHit
+from clerk.services.customers import find_customers
+from clerk.services.customers_central import find_customers_central
 from clerk.ui.resources import icon, icon_pixmap
 from clerk.ui.screens.counter.words import points_text
-from clerk.ui.texts import tier_name
+from clerk.ui.session import AppServices
+from clerk.ui.texts import error_text, tier_name
 from clerk.ui.theme import Colors
 
 SEARCH_DELAY_MS = 150
@@ -30,12 +37,15 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 class FindCustomer(QWidget):
     """The scan prompt and the search field with results as the clerk types."""
 
-    queryChanged = Signal(str)  # after a short pause in typing
+    queryChanged = Signal(str)  # after a short pause in typing (the search runs on it)
     customerChosen = Signal(object)  # CustomerHit
 
-    def __init__(self, colors: Colors, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: AppServices, colors: Colors, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("counterFind")
+        self.services = services
         self._colors = colors
 
         prompt = QFrame(self)
@@ -100,6 +110,38 @@ class FindCustomer(QWidget):
         self._timer.timeout.connect(lambda: self.queryChanged.emit(self.search.text().strip()))
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self._enter)
+        self.queryChanged.connect(self._search)
+
+    def _search(self, query: str) -> None:
+        if not query:
+            self.show_hits(query, [])
+            return
+        self.services.bridge.op(find_customers, self.services.ctx, query).read_only().success(
+            lambda hits: self._local_hits(query, hits)
+        ).failure(self._search_failed).run()
+
+    def _local_hits(self, query: str, hits: list[CustomerHit]) -> None:
+        directory = self.services.directory
+        if hits or len(query) < 3 or directory is None:
+            self.show_hits(query, hits)
+            return
+        self.show_hits(query, [], self.tr("Not on this tablet — searching central…"))
+        self.services.bridge.op(find_customers_central, directory, query).read_only().success(
+            lambda found: self._central_hits(query, found)
+        ).failure(self._search_failed).run()
+
+    def _central_hits(self, query: str, hits: list[CustomerHit] | None) -> None:
+        if hits is None:
+            note = self.tr(
+                "No customer on this tablet matches, and central cannot be reached to search "
+                "further. Scan their app code: it works offline."
+            )
+            self.show_hits(query, [], note)
+            return
+        self.show_hits(query, hits)
+
+    def _search_failed(self, error: BaseException) -> None:
+        self.set_status(error_text(error))
 
     def _enter(self) -> None:
         if self._timer.isActive():

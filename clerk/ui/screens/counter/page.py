@@ -151,3 +151,27 @@ class CustomerPage(QWidget):
         self.banner.setProperty("level", level)
         self.banner.setText(text)
         self.banner.show()
+
+    def show_source(self, source: str) -> None:
+        """Say where the 360 on screen came from, unless it is the tablet's own slice."""
+        if source == "token":
+            self.say(
+                self.tr(
+                    "Offline: recognised from their signed app code. Their profile, history "
+                    "and cart are unavailable until the tablet is online; a sale can still be "
+                    "made and is queued."
+                ),
+                "warning",
+            )
+        elif source == "cached":
+            self.say(
+                self.tr(
+                    "Central cannot be reached: this is the profile the tablet saved earlier; "
+                    "it may be out of date."
+                ),
+                "warning",
+            )
+        elif source == "central":
+            self.say(self.tr("Fetched from central and kept on this tablet."), "info")
+        else:
+            self.banner.hide()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clerk.domain.entities import Customer
 from clerk.services.customer_view import CartView, Customer360, CustomerHit, TimelineEntry
-from clerk.services.customers import find_customers, local_360, older_timeline, ticket_thread
+from clerk.services.customers import local_360, older_timeline, ticket_thread
 from clerk.services.customers_central import (
     cart_elsewhere,
     find_customers_central,
@@ -66,8 +66,7 @@ class CounterScreen(QWidget):
         self._stores: dict[str, str] = {}
         self._checkout: Any = None
 
-        self.finder = FindCustomer(colors, self)
-        self.finder.queryChanged.connect(self._search)
+        self.finder = FindCustomer(services, colors, self)
         self.finder.customerChosen.connect(self._chosen)
 
         self.pages = QStackedWidget(self)
@@ -266,7 +265,7 @@ class CounterScreen(QWidget):
         self.add_note_button.setEnabled(view.customer is not None)
         has_cart = view.cart is not None and bool(view.cart.lines)
         self.sell.setText(self.tr("Finalize cart") if has_cart else self.tr("New sale"))
-        self._source_banner(view)
+        self.page.show_source(view.source)
         self.pages.setCurrentIndex(1)
         self.table.scrollToTop()
         self.customerShown.emit(view.customer_id)
@@ -290,29 +289,6 @@ class CounterScreen(QWidget):
             return
         self.view = replace(view, cart=cart)
         self.cart.show_cart(cart)
-
-    def _source_banner(self, view: Customer360) -> None:
-        if view.source == "token":
-            self._say(
-                self.tr(
-                    "Offline: recognised from their signed app code. Their profile, history "
-                    "and cart are unavailable until the tablet is online; a sale can still be "
-                    "made and is queued."
-                ),
-                "warning",
-            )
-        elif view.source == "cached":
-            self._say(
-                self.tr(
-                    "Central cannot be reached: this is the profile the tablet saved earlier; "
-                    "it may be out of date."
-                ),
-                "warning",
-            )
-        elif view.source == "central":
-            self._say(self.tr("Fetched from central and kept on this tablet."), "info")
-        else:
-            self.banner.hide()
 
     def _say(self, text: str, level: str) -> None:
         self.page.say(text, level)
@@ -366,34 +342,6 @@ class CounterScreen(QWidget):
         self.cart.show_cart(fresh.cart)
 
     # -- search -------------------------------------------------------------------------------
-
-    def _search(self, query: str) -> None:
-        if not query:
-            self.finder.show_hits(query, [])
-            return
-        self.services.bridge.op(find_customers, self.services.ctx, query).read_only().success(
-            lambda hits: self._local_hits(query, hits)
-        ).failure(self._failed).run()
-
-    def _local_hits(self, query: str, hits: list[CustomerHit]) -> None:
-        directory = self.services.directory
-        if hits or len(query) < 3 or directory is None:
-            self.finder.show_hits(query, hits)
-            return
-        self.finder.show_hits(query, [], self.tr("Not on this tablet — searching central…"))
-        self.services.bridge.op(find_customers_central, directory, query).read_only().success(
-            lambda found: self._central_hits(query, found)
-        ).failure(self._failed).run()
-
-    def _central_hits(self, query: str, hits: list[CustomerHit] | None) -> None:
-        if hits is None:
-            note = self.tr(
-                "No customer on this tablet matches, and central cannot be reached to search "
-                "further. Scan their app code: it works offline."
-            )
-            self.finder.show_hits(query, [], note)
-            return
-        self.finder.show_hits(query, hits)
 
     def _chosen(self, hit: CustomerHit) -> None:
         self.open_customer(hit.customer_id)
