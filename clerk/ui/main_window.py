@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.domain.entities import Customer, Role
+from clerk.domain.entities import Role
 from clerk.ui.chrome import MessageBar, NavRail, TopBar
 from clerk.ui.idle import IdleWatcher
 from clerk.ui.screens.placeholder import placeholder_screens
 from clerk.ui.session import SCREEN_ROLES, Screen, SignedInStaff
 from clerk.ui.signin import SignInScreen
-from clerk.ui.texts import error_text, role_name, tier_name
+from clerk.ui.texts import error_text, role_name
 from clerk.ui.theme import Colors
 
 if TYPE_CHECKING:
     from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck, ReceiptScan
     from clerk.services.signin import PinGate
     from clerk.ui.scanning.router import ScanRouter
+    from clerk.ui.screens.counter.screen import CounterScreen
+    from clerk.ui.screens.pickup.screen import PickupScreen
     from clerk.ui.session import AppServices
 
 log = logging.getLogger(__name__)
@@ -100,13 +102,17 @@ class MainWindow(QMainWindow):
         services: AppServices,
         pins: PinGate,
         router: ScanRouter,
+        counter: CounterScreen,
+        pickup: PickupScreen,
         screens: dict[Screen, QWidget],
     ) -> None:
-        """Wire the core in: services, the PIN gate, the scan router and the screens."""
+        """Wire the core in: services, the PIN gate, the scan router and the screens (the
+        Counter and Pickup, which scans are routed to, and the others by kind)."""
         self.services = services
         self.session = services.session
         self.router = router
-        self._screens = dict(screens)
+        self.counter, self.pickup = counter, pickup
+        self._screens = {**screens, Screen.COUNTER: counter, Screen.PICKUP: pickup}
         for placeholder in placeholder_screens(self._colors):
             self._screens.setdefault(placeholder.kind, placeholder)
         for screen in Screen:
@@ -280,66 +286,25 @@ class MainWindow(QMainWindow):
 
     def _customer_scanned(self, scan: CustomerScan) -> None:
         # At the pickup desk a loyalty code means "my orders, please".
-        at_desk = getattr(self._screens[Screen.PICKUP], "show_customer_scan", None)
-        if self._current is Screen.PICKUP and callable(at_desk):
-            at_desk(scan)
-            return
-        counter = self._screens[Screen.COUNTER]
-        handle = getattr(counter, "show_customer_scan", None)
-        if callable(handle):
-            if self.go(Screen.COUNTER):
-                handle(scan)
-            return
-        if scan.customer_id is None:
-            text = self.tr(
-                "Loyalty card {card}: the customer is not on this tablet yet; the Counter "
-                "will look them up at central."
-            ).replace("{card}", scan.card_number or "")
-            self._routed(Screen.COUNTER, text)
-            return
-        ctx = self.services.ctx
-        customer_id = scan.customer_id
-
-        def read() -> Customer | None:
-            with ctx.store.unit(read_only=True) as unit:
-                return unit.customers.get(customer_id)
-
-        def show(customer: Customer | None) -> None:
-            if customer is None:
-                text = self.tr("Customer {id} recognised; their profile comes from central.")
-                self._routed(Screen.COUNTER, text.replace("{id}", customer_id))
-                return
-            text = (
-                self.tr("Customer recognised: {name} — {tier}, {points} points.")
-                .replace("{name}", customer.full_name)
-                .replace("{tier}", tier_name(customer.tier))
-                .replace("{points}", f"{customer.points_balance:,}".replace(",", "\u00a0"))
-            )
-            self._routed(Screen.COUNTER, text)
-
-        self.services.bridge.op(read).read_only().success(show).run()
+        if self._current is Screen.PICKUP:
+            self.pickup.show_customer_scan(scan)
+        elif self.go(Screen.COUNTER):
+            self.counter.show_customer_scan(scan)
 
     def _pickup_scanned(self, scan: PickupScan) -> None:
-        handle = getattr(self._screens[Screen.PICKUP], "show_pickup_scan", None)
-        if callable(handle):
-            if self.go(Screen.PICKUP):
-                handle(scan)
-            return
-        text = self.tr("Pickup code of order {order} scanned.").replace("{order}", scan.order_id)
-        self._routed(Screen.PICKUP, text)
+        if self.go(Screen.PICKUP):
+            self.pickup.show_pickup_scan(scan)
 
     def _receipt_scanned(self, scan: ReceiptScan) -> None:
         text = self.tr("Receipt of order {order} scanned.").replace("{order}", scan.order_id)
         self._routed(Screen.RETURNS, text)
 
     def _product_checked(self, check: ProductCheck) -> None:
-        # A product scanned during a sale goes into its basket.
-        add = getattr(self._screens[Screen.COUNTER], "add_product", None)
-        if callable(add) and self._current is Screen.COUNTER and add(check):
+        # A product scanned during a sale goes into its basket, one scanned while picking an
+        # order ticks it off the pick list; anywhere else it shows its price and stock.
+        if self._current is Screen.COUNTER and self.counter.add_product(check):
             return
-        # … and one scanned while picking an order ticks it off the pick list.
-        pick = getattr(self._screens[Screen.PICKUP], "scan_product", None)
-        if callable(pick) and self._current is Screen.PICKUP and pick(check):
+        if self._current is Screen.PICKUP and self.pickup.scan_product(check):
             return
         from clerk.ui.scanning.product_check import ProductCheckDialog
 
@@ -368,16 +333,8 @@ class MainWindow(QMainWindow):
 
     def open_pickup(self, order_id: str) -> None:
         """Open ``order_id`` on the Pickup screen (from a customer's open items)."""
-        if not self.go(Screen.PICKUP):
-            return
-        pickup = self._screens[Screen.PICKUP]
-        open_order = getattr(pickup, "open_order", None)
-        if callable(open_order):
-            open_order(order_id)
-            return
-        handle = getattr(pickup, "show_scan", None)
-        if callable(handle):
-            handle(self.tr("Order {order} opened from the Counter.").replace("{order}", order_id))
+        if self.go(Screen.PICKUP):
+            self.pickup.open_order(order_id)
 
     def _failed(self, error: BaseException) -> None:
         self.message_bar.show_message(error_text(error), "error")

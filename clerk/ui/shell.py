@@ -116,7 +116,9 @@ class Shell:
             self.services,
             tablet.pins,
             self.router,
-            {Screen.ATTENTION: attention, Screen.COUNTER: counter, Screen.PICKUP: pickup},
+            counter,
+            pickup,
+            {Screen.ATTENTION: attention},
         )
         counter.pickupRequested.connect(window.open_pickup)
         self._show_sync_state()

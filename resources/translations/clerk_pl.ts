@@ -1446,28 +1446,8 @@ zaktualizowano {when}</translation>
         <translation>Rola „{role}” nie ma dostępu do ekranu „{screen}” — poproś kierownika.</translation>
     </message>
     <message>
-        <source>Loyalty card {card}: the customer is not on this tablet yet; the Counter will look them up at central.</source>
-        <translation>Karta lojalnościowa {card}: tego klienta nie ma jeszcze na tablecie; ekran Lada wyszuka go w centrali.</translation>
-    </message>
-    <message>
-        <source>Customer {id} recognised; their profile comes from central.</source>
-        <translation>Rozpoznano klienta {id}; jego profil zostanie pobrany z centrali.</translation>
-    </message>
-    <message>
-        <source>Customer recognised: {name} — {tier}, {points} points.</source>
-        <translation>Rozpoznano klienta: {name} — {tier}, {points} pkt.</translation>
-    </message>
-    <message>
-        <source>Pickup code of order {order} scanned.</source>
-        <translation>Zeskanowano kod odbioru zamówienia {order}.</translation>
-    </message>
-    <message>
         <source>Receipt of order {order} scanned.</source>
         <translation>Zeskanowano paragon zamówienia {order}.</translation>
-    </message>
-    <message>
-        <source>Order {order} opened from the Counter.</source>
-        <translation>Zamówienie {order} otwarte z ekranu Lada.</translation>
     </message>
 </context>
 <context>
@@ -3825,22 +3805,6 @@ zaktualizowano {when}</translation>
 <context>
     <name>_Texts</name>
     <message>
-        <source>Counter</source>
-        <translation>Lada</translation>
-    </message>
-    <message>
-        <source>Recognise the customer and serve them as one brand: scan their loyalty QR or card, or search by name, phone, e-mail or card number.</source>
-        <translation>Rozpoznaj klienta i obsłuż go spójnie we wszystkich kanałach marki: zeskanuj jego QR lojalnościowy lub kartę albo wyszukaj go po imieniu i nazwisku, telefonie, e-mailu lub numerze karty.</translation>
-    </message>
-    <message>
-        <source>Pickup</source>
-        <translation>Odbiór</translation>
-    </message>
-    <message>
-        <source>Release click-and-collect orders fast and safely: scan the pickup QR from the customer&apos;s notification.</source>
-        <translation>Wydawaj zamówienia z odbiorem osobistym szybko i bezpiecznie: zeskanuj QR odbioru z powiadomienia klienta.</translation>
-    </message>
-    <message>
         <source>Returns</source>
         <translation>Zwroty</translation>
     </message>
@@ -3863,38 +3827,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>The store&apos;s day in one picture.</source>
         <translation>Dzień sklepu w jednym miejscu.</translation>
-    </message>
-    <message>
-        <source>The customer 360: tier, points, consents, preferences and masked contact.</source>
-        <translation>Klient 360°: poziom, punkty, zgody, preferencje i zamaskowane dane kontaktowe.</translation>
-    </message>
-    <message>
-        <source>One timeline of web, app, phone and store orders, returns, visits and tickets.</source>
-        <translation>Jedna oś czasu: zamówienia internetowe, z aplikacji, telefoniczne i sklepowe, zwroty, wizyty i zgłoszenia.</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s online cart with stock here — finalized at the counter.</source>
-        <translation>Koszyk internetowy klienta ze stanami w tym sklepie — finalizowany przy ladzie.</translation>
-    </message>
-    <message>
-        <source>Points earned and redeemed, notes and store contacts.</source>
-        <translation>Punkty zdobyte i wykorzystane, notatki i kontakty ze sklepem.</translation>
-    </message>
-    <message>
-        <source>The queue: to prepare, ready, expiring or overdue, collected today.</source>
-        <translation>Kolejka: do przygotowania, gotowe, wygasające lub po terminie, odebrane dziś.</translation>
-    </message>
-    <message>
-        <source>Pick by scanning each item, record the shelf, mark ready — the customer is told.</source>
-        <translation>Kompletuj, skanując każdą sztukę, zapisz półkę, oznacz jako gotowe — klient dostanie powiadomienie.</translation>
-    </message>
-    <message>
-        <source>Release all or part; refused items become a return on the spot.</source>
-        <translation>Wydaj całość lub część; odrzucone sztuki od razu stają się zwrotem.</translation>
-    </message>
-    <message>
-        <source>A receipt and a one-tap effort score for the customer.</source>
-        <translation>Paragon i ocena obsługi przez klienta jednym dotknięciem.</translation>
     </message>
     <message>
         <source>Every line with what is returnable now and the policy&apos;s verdict in words.</source>

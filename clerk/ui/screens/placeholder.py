@@ -86,15 +86,9 @@ class PlaceholderScreen(QWidget):
 
 
 def placeholder_screens(colors: Colors, parent: QWidget | None = None) -> list[PlaceholderScreen]:
-    """Counter, Pickup, Returns, Reservations and Today, as they will be."""
+    """Returns, Reservations and Today, as they will be."""
     t = _Texts()
     return [
-        PlaceholderScreen(
-            Screen.COUNTER, colors, t.counter, t.counter_intro, t.counter_points(), parent
-        ),
-        PlaceholderScreen(
-            Screen.PICKUP, colors, t.pickup, t.pickup_intro, t.pickup_points(), parent
-        ),
         PlaceholderScreen(
             Screen.RETURNS, colors, t.returns, t.returns_intro, t.returns_points(), parent
         ),
@@ -115,16 +109,6 @@ class _Texts(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.counter = self.tr("Counter")
-        self.counter_intro = self.tr(
-            "Recognise the customer and serve them as one brand: scan their loyalty QR or card, "
-            "or search by name, phone, e-mail or card number."
-        )
-        self.pickup = self.tr("Pickup")
-        self.pickup_intro = self.tr(
-            "Release click-and-collect orders fast and safely: scan the pickup QR from the "
-            "customer's notification."
-        )
         self.returns = self.tr("Returns")
         self.returns_intro = self.tr(
             "Take back anything bought in any channel under one policy: scan the receipt QR or "
@@ -136,26 +120,6 @@ class _Texts(QObject):
         )
         self.today = self.tr("Today")
         self.today_intro = self.tr("The store's day in one picture.")
-
-    def counter_points(self) -> list[str]:
-        return [
-            self.tr("The customer 360: tier, points, consents, preferences and masked contact."),
-            self.tr(
-                "One timeline of web, app, phone and store orders, returns, visits and tickets."
-            ),
-            self.tr("The customer's online cart with stock here — finalized at the counter."),
-            self.tr("Points earned and redeemed, notes and store contacts."),
-        ]
-
-    def pickup_points(self) -> list[str]:
-        return [
-            self.tr("The queue: to prepare, ready, expiring or overdue, collected today."),
-            self.tr(
-                "Pick by scanning each item, record the shelf, mark ready — the customer is told."
-            ),
-            self.tr("Release all or part; refused items become a return on the spot."),
-            self.tr("A receipt and a one-tap effort score for the customer."),
-        ]
 
     def returns_points(self) -> list[str]:
         return [
