@@ -158,7 +158,6 @@ class Customer360:
     cart: CartView | None = None
     open_items: OpenItems = field(default_factory=OpenItems)
     unavailable: frozenset[Part] = frozenset()
-    orders_by_channel: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def points_value(self) -> Money:

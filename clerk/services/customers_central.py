@@ -102,7 +102,6 @@ def bundle_360(ctx: ServiceContext, bundle: Mapping[str, Any], source: str) -> C
         returns=tuple(Return.from_dict(r) for r in items.get("returns") or ()),
         tickets=tuple(Interaction.from_dict(t) for t in items.get("tickets") or ()),
     )
-    summary = bundle.get("summary") or {}
     return Customer360(
         customer_id=customer.id,
         customer=customer,
@@ -111,7 +110,6 @@ def bundle_360(ctx: ServiceContext, bundle: Mapping[str, Any], source: str) -> C
         timeline_before=None,
         cart=cart,
         open_items=open_items,
-        orders_by_channel=dict(summary.get("orders_by_channel") or {}),
     )
 
 

@@ -819,30 +819,6 @@ zaktualizowano {when}</translation>
         <translation>Korekta</translation>
     </message>
     <message>
-        <source>Card</source>
-        <translation>Karta</translation>
-    </message>
-    <message>
-        <source>Paid online</source>
-        <translation>Zapłacono online</translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation>Gotówka</translation>
-    </message>
-    <message>
-        <source>Store credit</source>
-        <translation>Bon sklepowy</translation>
-    </message>
-    <message>
-        <source>Gift card</source>
-        <translation>Karta podarunkowa</translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation>Punkty</translation>
-    </message>
-    <message>
         <source>{points} pts</source>
         <translation>{points}&#xa0;pkt</translation>
     </message>

@@ -59,7 +59,6 @@ def test_an_outsider_is_fetched_from_central_then_served_from_the_cache(
     assert view.timeline and all(
         a.at >= b.at for a, b in zip(view.timeline, view.timeline[1:], strict=False)
     )
-    assert sum(view.orders_by_channel.values()) >= 0
 
     # Central out of reach: the cached answer, said to be the cache.
     cached = remote_360(online.ctx, offline_engine, outsider.id)

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.printing.sale_receipt import tender_name
 from clerk.services.customer_view import TimelineEntry
 from clerk.services.customers_central import OrderDetail
 from clerk.ui.screens.counter.words import (
     entry_title,
     money,
     status_name,
-    tender_name,
     when,
 )
 from clerk.ui.texts import channel_name, store_time
@@ -106,7 +106,7 @@ class OrderDialog(QDialog):
             "orderLines",
         )
         payments = [
-            [tender_name(str(p.tender)), p.reference or "", money(p.amount)] for p in order.payments
+            [tender_name(p.tender), p.reference or "", money(p.amount)] for p in order.payments
         ]
         pay_table = _table(
             self,

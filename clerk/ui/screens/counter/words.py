@@ -7,6 +7,7 @@ and so lupdate files them under one context ("Counter").
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -48,18 +49,6 @@ def loyalty_kind_name(kind: str) -> str:
         "adjust": translate("Counter", "Adjustment"),
     }
     return names.get(kind, kind)
-
-
-def tender_name(tender: str) -> str:
-    names = {
-        "card": translate("Counter", "Card"),
-        "online": translate("Counter", "Paid online"),
-        "cash": translate("Counter", "Cash"),
-        "store_credit": translate("Counter", "Store credit"),
-        "gift_card": translate("Counter", "Gift card"),
-        "points": translate("Counter", "Points"),
-    }
-    return names.get(tender, tender)
 
 
 def money(value: Money | str) -> str:
@@ -106,7 +95,7 @@ def entry_title(entry: TimelineEntry) -> str:
     if entry.kind == "reservation":
         until = d.get("hold_until")
         if until:
-            held = store_time(_parse(until), "%d.%m %H:%M")
+            held = store_time(datetime.fromisoformat(str(until)), "%d.%m %H:%M")
             return translate("Counter", "Reserve in store, held until {until}").replace(
                 "{until}", held
             )
@@ -142,15 +131,6 @@ def entry_amount(entry: TimelineEntry) -> str:
 def entry_status(entry: TimelineEntry) -> str:
     status = _text(entry.data, "status")
     return status_name(status) if status else ""
-
-
-def _parse(value: Any) -> Any:
-    from datetime import datetime
-
-    return datetime.fromisoformat(str(value))
-
-
-KIND_FILTERS: tuple[tuple[str, str], ...] = ()
 
 
 def kind_filters() -> list[tuple[str, str]]:
