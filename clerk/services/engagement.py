@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from clerk.domain.entities import Channel, Interaction, InteractionKind, LoyaltyKind
+from clerk.domain.entities import Channel, Customer, Interaction, InteractionKind, LoyaltyKind
 from clerk.domain.loyalty import VISIT_BONUS_POINTS
 from clerk.services.context import Actor, ServiceContext
 from clerk.services.effects import PointsMove, move_points, settings_of
@@ -27,12 +27,14 @@ BODY_MAX = 5000
 COMMENT_MAX = 1000
 
 
-def _customer_here(unit: StoreUnit, customer_id: str) -> None:
-    if unit.customers.get(customer_id) is None:
+def _customer_here(unit: StoreUnit, customer_id: str) -> Customer:
+    customer = unit.customers.get(customer_id)
+    if customer is None:
         raise NotFound(
             "customer_not_found",
             "This customer is not on the tablet; find them by scan or search first.",
         )
+    return customer
 
 
 def add_note(
@@ -217,17 +219,17 @@ def record_visit(
     item_id = client_id(visit_id)
     now = ctx.clock.now()
     recorded: list[Visit] = []
+    # Most scans are of a customer already seen today: a read, without the writer.
+    with ctx.store.unit(read_only=True) as unit:
+        if _visited_today(unit, customer_id, actor.store_id, now):
+            return None
 
     def effect(unit: StoreUnit) -> tuple[Key, ...]:
         require_staff(unit, actor, SALES, "record a store visit")
+        if _visited_today(unit, customer_id, actor.store_id, now):
+            raise _AlreadyVisited()  # another op recorded it since the read above
         zone = ZoneInfo(settings_of(unit, actor.store_id).timezone)
         today = _local_day(now, zone)
-        if _visited(unit, customer_id, actor.store_id, today, zone):
-            raise _AlreadyVisited()
-        customer = unit.customers.get(customer_id)
-        if customer is None:
-            recorded.append(Visit(item_id, 0))
-            return ()
         store = unit.stores.store(actor.store_id)
         name = store.name if store is not None else actor.store_id
         visit = Interaction(
@@ -243,10 +245,15 @@ def record_visit(
             store_id=actor.store_id,
             created_at=now,
         )
+        # Written even for a customer known only by their code, so that the next scan
+        # finds today's visit and queues no second one.
         unit.cache.put_local("interaction", visit.to_dict())
         keys: list[Key] = [("interaction", item_id)]
-        bonus = 0 if _bonus_today(unit, customer_id, today, zone) else VISIT_BONUS_POINTS
-        if bonus:
+        customer = unit.customers.get(customer_id)
+        bonus = VISIT_BONUS_POINTS
+        if customer is None or _bonus_today(unit, customer_id, today, zone):
+            bonus = 0
+        if customer is not None and bonus:
             move = PointsMove(bonus, LoyaltyKind.BONUS, f"Store visit bonus, {name}")
             keys += move_points(unit, customer, [move], store_id=actor.store_id, now=now)
         recorded.append(Visit(item_id, bonus))
@@ -273,7 +280,9 @@ class _AlreadyVisited(Exception):
     """Today's visit is already on the tablet: nothing to write (not a refusal to audit)."""
 
 
-def _visited(unit: StoreUnit, customer_id: str, store_id: str, today: date, zone: ZoneInfo) -> bool:
+def _visited_today(unit: StoreUnit, customer_id: str, store_id: str, now: datetime) -> bool:
+    zone = ZoneInfo(settings_of(unit, store_id).timezone)
+    today = _local_day(now, zone)
     return any(
         i.kind == InteractionKind.VISIT
         and i.store_id == store_id
@@ -303,12 +312,7 @@ def reveal_contact(ctx: ServiceContext, actor: Actor, customer_id: str, why: str
     now = ctx.clock.now()
     with ctx.store.unit() as unit:
         require_staff(unit, actor, SALES, "see a customer's contact details")
-        customer = unit.customers.get(customer_id)
-        if customer is None:
-            raise NotFound(
-                "customer_not_found",
-                "This customer is not on the tablet; find them by scan or search first.",
-            )
+        customer = _customer_here(unit, customer_id)
         unit.audit.record(
             NewAuditEntry(
                 at=now,

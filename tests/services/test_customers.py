@@ -317,3 +317,9 @@ def test_email_masking_and_points_value() -> None:
     assert mask_email("") == ""
     assert points_value(1299) == Money("60.00")
     assert points_value(-5) == Money("0.00")
+
+
+def test_a_customer_known_only_by_their_code_gets_one_visit_a_day(tablet: Tablet) -> None:
+    assert record_visit(tablet.ctx, tablet.actor("anna"), "cust-elsewhere") is not None
+    assert record_visit(tablet.ctx, tablet.actor("anna"), "cust-elsewhere") is None
+    assert [c.kind for c in tablet.commands()] == ["record_visit"]
