@@ -60,6 +60,21 @@ class TimelineEntry:
         """An order collected at a store (click and collect)."""
         return self.kind == "order" and self.data.get("fulfilment") == "pickup"
 
+    @property
+    def order_id(self) -> str | None:
+        """The order the entry is about (an order, its return, its points), if any."""
+        if self.kind == "order":
+            return self.ref_id
+        if self.kind in ("return", "loyalty"):
+            found = self.data.get("order_id")
+            return str(found) if found else None
+        return None
+
+    @property
+    def thread_id(self) -> str:
+        """The support thread an interaction belongs to (its own id when it starts one)."""
+        return str(self.data.get("thread_id") or self.ref_id)
+
 
 @dataclass(frozen=True)
 class Alternative:

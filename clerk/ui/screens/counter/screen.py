@@ -257,6 +257,15 @@ class CounterScreen(QWidget):
     # -- showing ------------------------------------------------------------------------------
 
     def _show(self, view: Customer360) -> None:
+        self._fill(view)
+        self.page.show_source(view.source)
+        self.pages.setCurrentIndex(1)
+        self.table.scrollToTop()
+        self.customerShown.emit(view.customer_id)
+        self._ask_elsewhere(view)
+
+    def _fill(self, view: Customer360) -> None:
+        """Put ``view`` on the 360 page (a new customer, or the same one refreshed)."""
         self.view = view
         self.header.show_customer(view)
         self.timeline.reset(view.timeline, view.timeline_before)
@@ -265,11 +274,6 @@ class CounterScreen(QWidget):
         self.add_note_button.setEnabled(view.customer is not None)
         has_cart = view.cart is not None and bool(view.cart.lines)
         self.sell.setText(self.tr("Finalize cart") if has_cart else self.tr("New sale"))
-        self.page.show_source(view.source)
-        self.pages.setCurrentIndex(1)
-        self.table.scrollToTop()
-        self.customerShown.emit(view.customer_id)
-        self._ask_elsewhere(view)
 
     def _ask_elsewhere(self, view: Customer360) -> None:
         """Lines of the cart short here: ask central which other stores have them."""
@@ -335,11 +339,7 @@ class CounterScreen(QWidget):
     def _refreshed(self, customer_id: str, fresh: Customer360 | None) -> None:
         if fresh is None or self.view is None or self.view.customer_id != customer_id:
             return
-        self.view = fresh
-        self.header.show_customer(fresh)
-        self.timeline.reset(fresh.timeline, fresh.timeline_before)
-        self.open_items.show_items(fresh.open_items)
-        self.cart.show_cart(fresh.cart)
+        self._fill(fresh)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -441,17 +441,13 @@ class CounterScreen(QWidget):
         if not isinstance(entry, TimelineEntry):
             return
         if entry.kind == "interaction":
-            self._open_thread(str(entry.data.get("thread_id") or entry.ref_id))
+            self._open_thread(entry.thread_id)
             return
-        order_id = None
-        if entry.kind == "order":
-            order_id = entry.ref_id
-        elif entry.kind in ("return", "loyalty"):
-            order_id = entry.data.get("order_id")
-        if not order_id:
+        order_id = entry.order_id
+        if order_id is None:
             return
         self.services.bridge.op(
-            order_detail, self.services.ctx, self.services.directory, str(order_id)
+            order_detail, self.services.ctx, self.services.directory, order_id
         ).read_only().success(self._show_order).failure(self._failed).run()
 
     def _show_order(self, detail: Any) -> None:
@@ -471,8 +467,6 @@ class CounterScreen(QWidget):
 
     def _open_thread(self, root_id: str) -> None:
         thread = ticket_thread(self.timeline.entries, root_id)
-        if not thread and self.view is not None:
-            thread = ticket_thread(self.view.timeline, root_id)
         if not thread:
             return
         dialog = ThreadDialog(thread, self)
