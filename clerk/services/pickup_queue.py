@@ -142,9 +142,7 @@ def _attention_by_order(unit: StoreUnit) -> dict[str, str]:
     found: dict[str, str] = {}
     for command in unit.outbox.attention():
         if command.lane and command.lane.startswith("order:"):
-            problem = command.problem or {}
-            words = str(problem.get("detail") or problem.get("title") or command.last_error or "")
-            found[command.lane.removeprefix("order:")] = words
+            found[command.lane.removeprefix("order:")] = command.refusal_words
     return found
 
 

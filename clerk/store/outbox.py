@@ -75,6 +75,12 @@ class OutboxCommand:
     discarded_by: str | None = None
     discard_reason: str | None = None
 
+    @property
+    def refusal_words(self) -> str:
+        """Why central refused it, in central's words (empty: it did not)."""
+        problem = self.problem or {}
+        return str(problem.get("detail") or problem.get("title") or self.last_error or "")
+
 
 @dataclass(frozen=True)
 class OutboxCounts:

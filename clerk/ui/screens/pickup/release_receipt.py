@@ -42,9 +42,7 @@ def release_status(ctx: ServiceContext, command_id: str, order_id: str) -> Relea
         return ReleaseStatus(state)
     with ctx.store.unit(read_only=True) as unit:
         command = unit.outbox.get(command_id)
-    problem = (command.problem if command else None) or {}
-    words = problem.get("detail") or problem.get("title") or (command and command.last_error)
-    return ReleaseStatus(state, str(words or ""))
+    return ReleaseStatus(state, command.refusal_words if command else "")
 
 
 def release_refunds(ctx: ServiceContext, command_id: str) -> list[Return]:
