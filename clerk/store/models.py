@@ -127,9 +127,12 @@ class OrderRow(CachedRow, Base):
     pickup_store_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
     status: Mapped[str] = mapped_column(String(24))
     created_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC text: sorts as time
+    # A customer's timeline reads newest first and joins their returns by order id: with the
+    # id in the index both come from the index alone.  The pickup queue reads by store and
+    # status, a customer's waiting pickups by the three.
     __table_args__ = (
-        Index("ix_orders_customer", "customer_id", "created_at"),
-        Index("ix_orders_pickup", "pickup_store_id", "status"),
+        Index("ix_orders_customer", "customer_id", "created_at", "id"),
+        Index("ix_orders_pickup", "pickup_store_id", "status", "customer_id"),
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import Table
 
 from clerk.store import models as m
@@ -24,7 +25,8 @@ def dumps(value: Any) -> str:
 
 
 def loads(text: str) -> Any:
-    return json.loads(text)
+    """The value of a row's JSON text (orjson: a 360 decodes hundreds of rows in a frame)."""
+    return orjson.loads(text)
 
 
 @dataclass(frozen=True)

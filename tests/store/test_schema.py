@@ -60,3 +60,40 @@ def test_default_path_is_in_the_user_data_folder(
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     finally:
         store.close()
+
+
+def test_a_customers_timeline_is_read_through_its_indexes(tmp_path: Path) -> None:
+    """SQLite's plans for the 360's reads: no scan of a table, no sort of a customer's orders,
+    their returns joined from the index alone, waiting pickups found by store, status and
+    customer (tests/benchmarks/bench_counter.py measures the 360 on 800,000 orders)."""
+    from sqlalchemy import event
+
+    store = LocalStore.open(f"sqlite:///{tmp_path / 'store.db'}")
+    statements: list[tuple[str, object]] = []
+
+    def heard(_conn: object, _cursor: object, sql: str, params: object, *_rest: object) -> None:
+        statements.append((sql, params))
+
+    try:
+        event.listen(store.engine, "before_cursor_execute", heard)
+        with store.unit(read_only=True) as unit:
+            unit.timeline.rows("cust-1", limit=200)
+            unit.timeline.waiting_pickups("cust-1", "WAW-01", ("placed", "ready"))
+        event.remove(store.engine, "before_cursor_execute", heard)
+        plans = {}
+        with store.engine.connect() as conn:
+            for sql, params in statements:
+                if not sql.lstrip().upper().startswith("SELECT"):
+                    continue
+                rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params).all()  # type: ignore[arg-type]
+                plans[sql] = " | ".join(str(row[-1]) for row in rows)
+    finally:
+        store.close()
+    assert plans
+    for sql, plan in plans.items():
+        assert "SCAN " not in plan, (sql, plan)
+        assert "TEMP B-TREE" not in plan, (sql, plan)
+    returns = next(plan for sql, plan in plans.items() if "JOIN orders" in sql)
+    assert "COVERING INDEX ix_orders_customer" in returns
+    pickups = next(plan for sql, plan in plans.items() if "pickup_store_id =" in sql)
+    assert "ix_orders_pickup (pickup_store_id=? AND status=? AND customer_id=?)" in pickups
