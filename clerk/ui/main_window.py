@@ -33,7 +33,7 @@ from clerk.ui.theme import Colors
 if TYPE_CHECKING:
     from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck, ReceiptScan
     from clerk.services.signin import PinGate
-    from clerk.ui.scanning.router import ScanRouter
+    from clerk.ui.scanning.router import Preview, ScanRouter
     from clerk.ui.screens.counter.screen import CounterScreen
     from clerk.ui.screens.pickup.screen import PickupScreen
     from clerk.ui.session import AppServices
@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
                 self.rail.set_current(self._current)
             return False
         self._current = screen
+        # A customer scanned here goes to the Counter, which wants their 360 read with it.
+        self.router.preview_customers = screen is not Screen.PICKUP
         self._stack.setCurrentWidget(self._screens[screen])
         self.rail.set_current(screen)
         shown = getattr(self._screens[screen], "shown", None)
@@ -284,12 +286,12 @@ class MainWindow(QMainWindow):
         if callable(handle):
             handle(text)
 
-    def _customer_scanned(self, scan: CustomerScan) -> None:
+    def _customer_scanned(self, scan: CustomerScan, preview: Preview | None) -> None:
         # At the pickup desk a loyalty code means "my orders, please".
         if self._current is Screen.PICKUP:
             self.pickup.show_customer_scan(scan)
         elif self.go(Screen.COUNTER):
-            self.counter.show_customer_scan(scan)
+            self.counter.show_customer_scan(scan, preview)
 
     def _pickup_scanned(self, scan: PickupScan) -> None:
         if self.go(Screen.PICKUP):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from clerk.services.customers import local_360
 from clerk.services.enrollment import DeviceIdentity
 from clerk.services.settings import AppSettings, save_settings
 from clerk.store.quick import store_title
@@ -96,7 +97,7 @@ class Shell:
             directory=tablet.engine,
             receipt_key=tablet.receipt_key or None,
         )
-        self.router = ScanRouter(tablet.ctx, bridge)
+        self.router = ScanRouter(tablet.ctx, bridge, preview=local_360)
         self.wedge = WedgeFilter(
             max_interval_ms=settings.wedge_max_interval_ms, min_length=settings.wedge_min_length
         )

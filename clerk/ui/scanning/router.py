@@ -7,6 +7,8 @@ and answers on the UI thread with exactly one signal; the main window decides wh
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -26,29 +28,57 @@ from clerk.ui.scanning.reasons import not_signed_in_text, reason_text, scan_fail
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Preview:
+    """What the router's ``preview`` read for a customer scan, on the same reader thread as
+    the scan itself (``value``: its answer, None included)."""
+
+    value: object
+
+
+def _resolve(
+    ctx: ServiceContext, raw: str, preview: Callable[[ServiceContext, str], object] | None
+) -> tuple[ScanOutcome, Preview | None]:
+    outcome = resolve_scan(ctx, raw)
+    if preview is not None and isinstance(outcome, CustomerScan) and outcome.customer_id:
+        return outcome, Preview(preview(ctx, outcome.customer_id))
+    return outcome, None
+
+
 class ScanRouter(QObject):
     """Turns raw scans into one of five signals.
 
-    ``customerScanned(CustomerScan)``, ``pickupScanned(PickupScan)``,
+    ``customerScanned(CustomerScan, Preview | None)``, ``pickupScanned(PickupScan)``,
     ``receiptScanned(ReceiptScan)``, ``productChecked(ProductCheck)``, or ``rejected(str)`` with
     a translated sentence saying what to do.  While nobody is signed in (``set_accepting(False)``)
     every scan is rejected, including one whose answer arrives after the screen locked.
+
+    ``preview(ctx, customer_id)``, when given and ``preview_customers`` is set, is read with
+    a customer scan in the same background call (the Counter's 360: one trip off the UI
+    thread instead of two); its answer comes with ``customerScanned``.
     """
 
-    customerScanned = Signal(object)
+    customerScanned = Signal(object, object)
     pickupScanned = Signal(object)
     receiptScanned = Signal(object)
     productChecked = Signal(object)
     rejected = Signal(str)
 
     def __init__(
-        self, ctx: ServiceContext, bridge: ServiceBridge, parent: QObject | None = None
+        self,
+        ctx: ServiceContext,
+        bridge: ServiceBridge,
+        parent: QObject | None = None,
+        *,
+        preview: Callable[[ServiceContext, str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("scanRouter")
         self._ctx = ctx
         self._bridge = bridge
         self._accepting = False
+        self._preview = preview
+        self.preview_customers = preview is not None
 
     @property
     def accepting(self) -> bool:
@@ -65,17 +95,19 @@ class ScanRouter(QObject):
         if not self._accepting:
             self.rejected.emit(not_signed_in_text())
             return
-        self._bridge.op(resolve_scan, self._ctx, raw).read_only().success(self._resolved).failure(
-            self._failed
-        ).run()
+        preview = self._preview if self.preview_customers else None
+        self._bridge.op(_resolve, self._ctx, raw, preview).read_only().success(
+            self._resolved
+        ).failure(self._failed).run()
 
-    def _resolved(self, outcome: ScanOutcome) -> None:
+    def _resolved(self, answer: tuple[ScanOutcome, Preview | None]) -> None:
+        outcome, preview = answer
         if not self._accepting:
             self.rejected.emit(not_signed_in_text())
         elif isinstance(outcome, ScanRefused):
             self.rejected.emit(reason_text(outcome))
         elif isinstance(outcome, CustomerScan):
-            self.customerScanned.emit(outcome)
+            self.customerScanned.emit(outcome, preview)
         elif isinstance(outcome, PickupScan):
             self.pickupScanned.emit(outcome)
         elif isinstance(outcome, ReceiptScan):

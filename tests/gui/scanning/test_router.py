@@ -18,7 +18,7 @@ from clerk.services.scanning import (
 )
 from clerk.ui.bridge import ServiceBridge
 from clerk.ui.scanning import router as router_module
-from clerk.ui.scanning.router import ScanRouter
+from clerk.ui.scanning.router import Preview, ScanRouter
 from tests.gui.scanning.conftest import (
     CARD,
     CENTRAL,
@@ -44,7 +44,7 @@ def routed(qtbot: QtBot, router: ScanRouter, raw: str, expected: str) -> object:
     heard: dict[str, list[object]] = {name: [] for name in SIGNALS}
     for name in SIGNALS:
         signal: SignalInstance = getattr(router, name)
-        signal.connect(lambda value, name=name: heard[name].append(value))
+        signal.connect(lambda value, *_more, name=name: heard[name].append(value))
     with qtbot.waitSignal(getattr(router, expected), timeout=3000):
         router.submit(raw)
     qtbot.wait(50)  # a second signal would have come by now
@@ -57,6 +57,35 @@ def test_a_loyalty_code_names_the_customer(qtbot: QtBot, router: ScanRouter) -> 
     assert routed(qtbot, router, code, "customerScanned") == CustomerScan(
         "cust-gold", CARD, "token"
     )
+
+
+def test_a_customer_scan_brings_what_the_preview_read_with_it(
+    qtbot: QtBot, keyed_tablet: Tablet, bridge: ServiceBridge
+) -> None:
+    read: list[str] = []
+
+    def preview(ctx: object, customer_id: str) -> str:
+        read.append(customer_id)
+        return f"360 of {customer_id}"
+
+    router = ScanRouter(keyed_tablet.ctx, bridge, preview=preview)
+    router.set_accepting(True)
+    with qtbot.waitSignal(router.customerScanned, timeout=3000) as heard:
+        router.submit(CARD)
+    scan, answer = heard.args
+    assert scan == CustomerScan("cust-gold", CARD, "card")
+    assert answer == Preview("360 of cust-gold")
+    # Not wanted (the pickup desk answers loyalty scans itself): nothing is read.
+    router.preview_customers = False
+    with qtbot.waitSignal(router.customerScanned, timeout=3000) as heard:
+        router.submit(CARD)
+    assert heard.args[1] is None
+    # A scan that is not a customer's reads nothing either.
+    router.preview_customers = True
+    code = pickup_token("ord-7", STORE, "123456", CENTRAL, CENTRAL_KID, NOW)
+    with qtbot.waitSignal(router.pickupScanned, timeout=3000):
+        router.submit(code)
+    assert read == ["cust-gold"]
 
 
 def test_a_loyalty_card(qtbot: QtBot, router: ScanRouter) -> None:

@@ -60,15 +60,23 @@ class OpenItemsPanel(QFrame):
         self._rows = QVBoxLayout()
         self._rows.setSpacing(6)
         layout.addLayout(self._rows)
+        # Most customers have nothing open: this one label says so (or that the items are
+        # unavailable), kept rather than made anew for every customer.
+        self._empty = WrapLabel(parent=self)
+        self._empty.setProperty("role", "muted")
+        layout.addWidget(self._empty)
 
     def show_items(self, items: OpenItems, unavailable: bool = False) -> None:
         _clear(self._rows)
-        if unavailable:
-            self._note(self.tr("Unavailable until the tablet is online."))
+        if unavailable or not items.count:
+            self._empty.setText(
+                self.tr("Unavailable until the tablet is online.")
+                if unavailable
+                else self.tr("Nothing open: no pickups, reservations, returns or tickets.")
+            )
+            self._empty.show()
             return
-        if not items.count:
-            self._note(self.tr("Nothing open: no pickups, reservations, returns or tickets."))
-            return
+        self._empty.hide()
         for order in items.pickups:
             if str(order.status) == "ready":
                 text = self.tr("Order {number} is ready for pickup here").replace(
@@ -106,11 +114,6 @@ class OpenItemsPanel(QFrame):
             button.clicked.connect(lambda _=False, t=ticket_id: self.ticketOpened.emit(t))
             text = self.tr("Open ticket: {subject}").replace("{subject}", ticket.subject)
             self._row("info", text, button)
-
-    def _note(self, text: str) -> None:
-        label = WrapLabel(text, self)
-        label.setProperty("role", "muted")
-        self._rows.addWidget(label)
 
     def _row(self, icon_name: str, text: str, button: QPushButton | None = None) -> None:
         row = QWidget(self)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QStackedWidget,
     QVBoxLayout,
@@ -33,6 +33,7 @@ from clerk.services.customers_central import (
 from clerk.services.engagement import Contact, add_note, record_visit, reveal_contact
 from clerk.services.scanning import CustomerScan, ProductCheck
 from clerk.ui.models.timeline import ENTRY_ROLE
+from clerk.ui.scanning.router import Preview
 from clerk.ui.screens.counter.detail import NoteDialog, OrderDialog, ThreadDialog
 from clerk.ui.screens.counter.find import FindCustomer
 from clerk.ui.screens.counter.page import CustomerPage
@@ -47,6 +48,9 @@ log = logging.getLogger(__name__)
 _RELOAD_ON = frozenset(
     {"customer", "order", "cart", "interaction", "loyalty", "return", "reservation", "inventory"}
 )
+
+# The store visit and the other stores' stock are asked for this long after the 360 is shown.
+FOLLOW_UP_MS = 120
 
 
 class CounterScreen(QWidget):
@@ -65,6 +69,10 @@ class CounterScreen(QWidget):
         self._wanted: str | None = None  # the customer being loaded
         self._stores: dict[str, str] = {}
         self._checkout: Any = None
+        self._follow_up_timer = QTimer(self)
+        self._follow_up_timer.setSingleShot(True)
+        self._follow_up_timer.setInterval(FOLLOW_UP_MS)
+        self._follow_up_timer.timeout.connect(self._follow_up)
 
         self.finder = FindCustomer(services, colors, self)
         self.finder.customerChosen.connect(self._chosen)
@@ -136,10 +144,18 @@ class CounterScreen(QWidget):
 
     # -- recognising --------------------------------------------------------------------------
 
-    def show_customer_scan(self, scan: CustomerScan) -> None:
-        """A loyalty code or card was scanned anywhere in the app."""
+    def show_customer_scan(self, scan: CustomerScan, preview: Preview | None = None) -> None:
+        """A loyalty code or card was scanned anywhere in the app (``preview``: the local 360
+        the router read with the scan, if it did)."""
         if scan.customer_id is not None:
-            self.open_customer(scan.customer_id, named_by_token=scan.via == "token")
+            named_by_token = scan.via == "token"
+            if preview is None:
+                self.open_customer(scan.customer_id, named_by_token=named_by_token)
+                return
+            view = preview.value
+            assert view is None or isinstance(view, Customer360)
+            self._wanted = scan.customer_id
+            self._local_answer(scan.customer_id, view, named_by_token)
             return
         card = scan.card_number or ""
         self._wanted = "card:" + card
@@ -190,7 +206,6 @@ class CounterScreen(QWidget):
             return
         if view is not None:
             self._show(view)
-            self._record_visit(customer_id)
             return
         directory = self.services.directory
         if directory is None:
@@ -229,7 +244,27 @@ class CounterScreen(QWidget):
             )
             return
         self._show(view)
-        self._record_visit(customer_id)
+
+    def _follow_up(self) -> None:
+        """After the 360 is on screen: record the store visit and ask which other stores
+        have the cart's lines short here (started a moment later, so that neither competes
+        with the first paint for the interpreter)."""
+        view = self.view
+        if view is None:
+            return
+        self._record_visit(view.customer_id)
+        self._ask_elsewhere(view)
+
+    def _flush_follow_up(self) -> None:
+        """The 360 on screen is leaving: start its follow-ups now if they are still due."""
+        if self._follow_up_timer.isActive():
+            self._follow_up_timer.stop()
+            self._follow_up()
+
+    @property
+    def follow_up_pending(self) -> bool:
+        """Whether the shown 360's follow-ups (:meth:`_follow_up`) are still to start."""
+        return self._follow_up_timer.isActive()
 
     def _record_visit(self, customer_id: str) -> None:
         actor = self.services.session.actor()
@@ -257,12 +292,13 @@ class CounterScreen(QWidget):
     # -- showing ------------------------------------------------------------------------------
 
     def _show(self, view: Customer360) -> None:
+        self._flush_follow_up()
         self._fill(view)
         self.page.show_source(view.source)
         self.pages.setCurrentIndex(1)
         self.table.scrollToTop()
         self.customerShown.emit(view.customer_id)
-        self._ask_elsewhere(view)
+        self._follow_up_timer.start()
 
     def _fill(self, view: Customer360) -> None:
         """Put ``view`` on the 360 page (a new customer, or the same one refreshed)."""
@@ -301,6 +337,7 @@ class CounterScreen(QWidget):
 
     def close_customer(self) -> None:
         """Back to the find page for the next customer."""
+        self._flush_follow_up()
         self.view = None
         self._wanted = None
         self.timeline.reset([], None)
