@@ -11,8 +11,11 @@ Run as ``uv run python -m tests.benchmarks.bench_counter [--customers N] [--scan
   rule (``rebuild_store_feed`` on an emptied feed).  Served by ``clerk-central serve`` in its
   own process on loopback.
 * Tablet: enrolled to WAW-01 and synced as ``bench_app.py`` does it (``enroll_tablet``, the
-  real app syncing in a child process).  ``local_customers`` and ``local_orders`` are counted
-  in its local database.
+  real app syncing in a child process).  A slice carries only recent orders, so the older
+  orders of every customer on the tablet are then written into its store as the feed would
+  deliver them (``counter_history.py``; ``order_history_written``; ``--slice-only`` skips
+  it): about 800,000 orders at the default size.  ``local_customers`` and ``local_orders``
+  are counted in its local database.
 * The customer: the slice customer with the most timeline rows in the local store (orders,
   returns, reservations, loyalty, interactions).  When the 360 shows fewer than
   ``--min-entries`` (200) for them, they buy more: store sales (``POST /v1/orders``, one card
@@ -26,17 +29,21 @@ Run as ``uv run python -m tests.benchmarks.bench_counter [--customers N] [--scan
   ``shell.router.submit``; timed from the submit until the Counter's ``customerShown`` fired
   and the window was painted synchronously right after it (posted layout requests sent, then
   ``window.repaint()``), with the Qt event loop running in between (the scan is resolved and
-  the 360 read on the bridge's reader threads).  Between scans, outside the timed span, the
-  Counter goes back to its find page (``close_customer``), the window is painted, and the
-  bridge and the sync runner are let finish.  ``--warmup`` (5) unrecorded scans go first: the
+  the 360 read with it on a reader thread of the bridge, the router's preview).  The store
+  visit and the other stores' stock are asked a moment after the 360 is shown (the Counter's
+  follow-ups), so outside the span.  Between scans, outside the timed span, the Counter goes
+  back to its find page (``close_customer``), the window is painted, and the follow-ups,
+  the bridge and the sync runner are let finish.  ``--warmup`` (5) unrecorded scans go first: the
   first of them records today's store visit (a write and a command sent to central, with
   the visit bonus); every later scan of the day finds the visit and writes nothing.
   ``scan_phases_p50_ms`` splits a scan by when each step reaches the UI thread (the rig
   wraps the Counter's ``show_customer_scan``, ``_local_answer`` and ``_remote_answer`` on the
-  instance to note the time): ``resolve`` (the scan resolved and handed to the Counter),
-  ``load`` (the 360 read from the local store), ``show`` (the Counter filled, up to
-  ``customerShown``), ``paint`` (the synchronous paint).  A window that is not exposed paints
-  nothing, so every timed paint is checked to be on an exposed window.
+  instance to note the time): ``resolve`` (the scan resolved and the 360 read from the local
+  store with it, handed to the Counter), ``load`` (the Counter taking the 360 it was handed:
+  next to nothing, a read of its own only when the router had not read it), ``show`` (the
+  Counter filled, up to ``customerShown``), ``paint`` (the synchronous paint), and ``gc``
+  (the collector's passes within the span, which stop every thread).  A window that is not
+  exposed paints nothing, so every timed paint is checked to be on an exposed window.
 * Floor, in the same process and run, as many runs as scans: the customer row and the same
   timeline rows read with plain SQL through the ``sqlite3`` module (the queries of
   ``clerk/store/timeline.py``), decoded, cut and sorted the same way, put into a plain
@@ -47,7 +54,8 @@ Run as ``uv run python -m tests.benchmarks.bench_counter [--customers N] [--scan
   ``floor_ratio = scan_p95_ms / floor_p95_ms``.
 * Uncached: the customers taken out of the slice, each scanned once on the Counter (a fresh
   ``L`` code; the tablet asks central for their profile over loopback); timed the same way
-  (``uncached_p*``, phases ``resolve``, ``local_miss``, ``fetch``, ``show``, ``paint``),
+  (``uncached_p*``, phases ``resolve`` (with the local store found not to hold them),
+  ``local_miss`` (the Counter's turn to ask central), ``fetch``, ``show``, ``paint``),
   after one unrecorded such scan.  Every one of them must come from central
   (``source == "central"``); after each, its store visit reaches central before the next.
 
@@ -91,6 +99,7 @@ from tests.benchmarks.bench_app import (  # noqa: E402
     percentile,
     run_sync_child,
 )
+from tests.benchmarks.counter_history import fill_order_history  # noqa: E402
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -285,6 +294,8 @@ def measure(
         scans.append(rig.scan(token(customer_id), "local"))
         rig.next_customer()
     entries = rig.shown_rows
+    for slow in sorted(scans, key=lambda s: s["total"], reverse=True)[:5]:
+        log(f"a slow scan: {slow}")
     log(f"timing {args.scans} floor runs ...")
     floor = rig.floor(customer_id, args.scans)
     log(f"timing {len(uncached) - 1} customers outside the slice (after one unrecorded) ...")
@@ -372,6 +383,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 synced = run_sync_child(data_dir, settings_path, env, sync_args, folder / "s.log")
                 durations["sync_wall_s"] = round(time.perf_counter() - lap, 1)
                 log(f"synced {synced['entities_synced']} entities in {synced['sync_s']} s")
+                history = 0
+                if not args.slice_only:
+                    log("writing the older orders of the tablet's customers into its store ...")
+                    lap = time.perf_counter()
+                    history = fill_order_history(central_engine, data_dir / "store.db")
+                    durations["order_history_s"] = round(time.perf_counter() - lap, 1)
+                    log(f"wrote {history} older orders")
 
                 def token(customer_id: str) -> str:
                     from clerk.domain.tokens import loyalty_token
@@ -387,6 +405,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             sync_s=synced["sync_s"],
             entities_synced=synced["entities_synced"],
             sync_exit_code=synced["exit_code"],
+            order_history_written=history,
             central_customers=args.customers,
         )
     durations["total_s"] = round(time.perf_counter() - started, 1)
@@ -458,6 +477,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--sync-interval", type=float, default=30.0, help="seconds (30)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds for the sync child")
+    parser.add_argument(
+        "--slice-only",
+        action="store_true",
+        help="keep the tablet's store as the slice left it (no older orders written)",
+    )
     args = parser.parse_args(argv)
     if args.db and not args.db.startswith("sqlite:///"):
         parser.error("--db: the benchmark works on a copy of a SQLite central (sqlite:///path)")

@@ -6,6 +6,7 @@ side is ready (and the seeding process never loads it).
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import time
@@ -17,7 +18,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLayout,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk.app import Tablet, build_tablet
 from clerk.services.credentials import SECRETS_FILE, FileVault
@@ -114,6 +122,9 @@ class CounterRig:
 
         counter._visit_recorded = visit_recorded  # type: ignore[method-assign]
         self._floor: Floor | None = None
+        self._gc_started = 0.0
+        self._gc_ms = 0.0  # the collector's passes during the current scan
+        gc.callbacks.append(self._gc)
 
     # -- driving ------------------------------------------------------------------------------
 
@@ -165,6 +176,7 @@ class CounterRig:
             raise RuntimeError("the window is not exposed: it would paint nothing")
         self.marks = {}
         self.refused = None
+        self._gc_ms = 0.0
         self.marks["submit"] = time.perf_counter()
         self.shell.router.submit(token)
         if "painted" not in self.marks and self.refused is None:
@@ -197,6 +209,7 @@ class CounterRig:
                 show=_ms(m["remote"], m["shown"]),
                 paint=_ms(m["shown"], m["painted"]),
             )
+        phases["gc"] = round(self._gc_ms, 3)
         phases["rows"] = self.shown_rows
         return phases
 
@@ -208,7 +221,9 @@ class CounterRig:
         self.settle(write_expected=write_expected)
 
     def settle(self, *, write_expected: bool) -> None:
-        self.pump_until(lambda: not self.bridge.busy, 30, "the bridge")
+        self.pump_until(
+            lambda: not self.counter.follow_up_pending and not self.bridge.busy, 30, "the bridge"
+        )
         if write_expected:
             self.pump_until(self._outbox_sent, 60, "the outbox to be sent")
         for _ in range(2):  # idle twice, a little apart: a round may be about to start
@@ -249,6 +264,7 @@ class CounterRig:
         return timings
 
     def close(self) -> None:
+        gc.callbacks.remove(self._gc)
         if self._floor is not None:
             self._floor.close()
         self.shell.close()
@@ -267,6 +283,14 @@ class CounterRig:
             method(*args, **kwargs)
 
         return marked
+
+    def _gc(self, phase: str, _info: dict[str, int]) -> None:
+        # The collector's passes stop every thread, the UI thread too.
+        now = time.perf_counter()
+        if phase == "start":
+            self._gc_started = now
+        elif "submit" in self.marks and "painted" not in self.marks:
+            self._gc_ms += (now - self._gc_started) * 1000
 
     def _shown(self, _customer_id: str) -> None:
         if "submit" not in self.marks or "painted" in self.marks:
@@ -315,6 +339,9 @@ class Floor:
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.marks = (0.0, 0.0, 0.0)  # the last show: read, filled, painted (perf_counter)
         layout = QVBoxLayout(self.window)
+        # The window keeps its size: no new minimum size for it at every fill (which the
+        # offscreen platform would report on stderr each time).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         self.window.resize(1280, 800)

@@ -148,10 +148,12 @@ class CustomerHeader(QFrame):
         tier = Tier(customer.tier)
         self.tier.show()
         self.tier.setText(tier_name(tier))
-        self.tier.setStyleSheet(
+        sheet = (
             f"background: {_TIER_COLOURS[tier]}; color: white; border-radius: 11px;"
             " padding: 3px 12px; font-weight: 600;"
         )
+        if self.tier.styleSheet() != sheet:  # a new style sheet re-polishes the badge
+            self.tier.setStyleSheet(sheet)
         self.card.setText(
             self.tr("Loyalty card {card}").replace("{card}", _grouped(customer.card_number))
         )

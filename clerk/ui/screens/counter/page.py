@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.ui.models.timeline import TimelineFilter, TimelineModel
+from clerk.ui.models.timeline import TimelineDelegate, TimelineFilter, TimelineModel
 from clerk.ui.resources import icon
 from clerk.ui.screens.counter.header import CustomerHeader
 from clerk.ui.screens.counter.panels import CartPanel, OpenItemsPanel
@@ -90,6 +90,7 @@ class CustomerPage(QWidget):
             40,
         )
         self.table.setAlternatingRowColors(True)
+        self.table.setItemDelegate(TimelineDelegate(self.table))
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(TimelineModel.WHAT, QHeaderView.ResizeMode.Stretch)
