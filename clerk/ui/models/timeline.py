@@ -191,13 +191,13 @@ class TimelineDelegate(QStyledItemDelegate):
     style needs to draw the same cell: the text, the channel icon, the alignment.
     """
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         cell = index.data(CELL_ROLE)
         if cell is None:
             super().initStyleOption(option, index)
             return
         text, decoration, right = cell
-        option.index = index
+        option.index = index.sibling(index.row(), index.column())  # a QModelIndex either way
         option.text = text
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
         if decoration is not None:
