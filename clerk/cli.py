@@ -68,12 +68,27 @@ def clerk_main(argv: Sequence[str] | None = None) -> int:
         "(default: SQLite in the data folder)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more (debug)")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that Qt, the translations, the local database, the keyring and the camera "
+        "load here, report each in words and exit (1 if something essential fails)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.self_check:
+        from platformdirs import user_data_path
+
+        from clerk.self_check import run_self_check
+
+        data_dir = args.data_dir or user_data_path("clerk", appauthor=False)
+        return run_self_check(data_dir, args.store_db)
     if args.command == "demo":
+        if not _demo_installed():
+            parser.exit(2, f"clerk: {NO_DEMO}\n")
         from clerk.demo import run_demo
 
         return run_demo(args.demo_dir or args.data_dir, once=args.once)
@@ -88,6 +103,19 @@ def clerk_main(argv: Sequence[str] | None = None) -> int:
             argv=[sys.argv[0]],
         )
     )
+
+
+# The store tablet's bundle leaves out the reference central service, and the demo with it.
+NO_DEMO = (
+    "the demo is not part of this installation: a store tablet enrolls with the store's "
+    "central service; start clerk and enter its address and an enrollment code"
+)
+
+
+def _demo_installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("clerk.demo") is not None and find_spec("clerk.central") is not None
 
 
 def _version() -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "KeyringVault",
     "VaultError",
     "open_vault",
+    "usable_keyring",
 ]
 
 log = logging.getLogger(__name__)
@@ -270,22 +271,27 @@ def _usable(backend: keyring.backend.KeyringBackend) -> str | None:
     return None
 
 
+def usable_keyring() -> tuple[keyring.backend.KeyringBackend | None, str]:
+    """The OS keyring backend if it can keep secrets (and ""), else None and why not."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyring configuration must not stop the app
+        return None, f"the keyring cannot be loaded ({type(exc).__name__}: {exc})"
+    why = _usable(backend)
+    return (backend, "") if why is None else (None, why)
+
+
 def open_vault(fallback_dir: Path) -> CredentialVault:
     """The OS keyring if a usable one exists, else ``fallback_dir/device-secrets.json``.
 
     The fallback is logged as a warning: the token then lies in a file protected only by the
     file system's permissions.
     """
-    try:
-        backend = keyring.get_keyring()
-    except Exception as exc:  # a broken keyring configuration must not stop the app
-        why: str | None = f"the keyring cannot be loaded ({type(exc).__name__}: {exc})"
-    else:
-        why = _usable(backend)
-        if why is None:
-            vault = KeyringVault(backend)
-            log.info("device credentials are kept in %s", vault.description)
-            return vault
+    backend, why = usable_keyring()
+    if backend is not None:
+        vault = KeyringVault(backend)
+        log.info("device credentials are kept in %s", vault.description)
+        return vault
     file_vault = FileVault(Path(fallback_dir) / SECRETS_FILE)
     log.warning("%s; device credentials are kept in %s instead", why, file_vault.description)
     return file_vault

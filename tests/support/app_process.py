@@ -10,18 +10,24 @@ from pathlib import Path
 
 
 def run_clerk_until(
-    args: list[str], env: dict[str, str], log: Path, marker: str, timeout: float
+    args: list[str],
+    env: dict[str, str],
+    log: Path,
+    marker: str,
+    timeout: float,
+    *,
+    program: list[str] | None = None,
 ) -> str:
     """Start ``clerk args``, wait until its log says ``marker``, stop it with SIGTERM (it must
-    exit 0) and return the whole log."""
+    exit 0) and return the whole log.  ``program``: another ``clerk`` (an installed bundle's)."""
+    command = program or [
+        sys.executable,
+        "-c",
+        "from clerk.cli import clerk_main; raise SystemExit(clerk_main())",
+    ]
     with log.open("w") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from clerk.cli import clerk_main; raise SystemExit(clerk_main())",
-                *args,
-            ],
+            [*command, *args],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
