@@ -141,11 +141,20 @@ def find_purchase(
     now = ctx.clock.now()
     with ctx.store.unit(read_only=True) as unit:
         order = unit.orders.get(order_id) if order_id else _by_number(unit, wanted or "")
-        if order is not None:
+        # The feed keeps the store's slice current; an order kept from an earlier look-up is
+        # asked of central again (another store may have taken items back since), and used
+        # as kept when central cannot be reached.
+        if order is not None and (directory is None or not unit.orders.is_fetched(order.id)):
             return _purchase(ctx, unit, order, now, "tablet")
     if directory is None:
         raise NotFound(OFFLINE_NOT_CACHED, _offline_text(order_id, wanted))
-    found = directory.lookup_order(order_id=order_id, number=wanted)
+    kept = order
+    found = directory.lookup_order(
+        order_id=kept.id if kept else order_id, number=None if kept else wanted
+    )
+    if found.order is None and kept is not None and not found.reached:
+        with ctx.store.unit(read_only=True) as unit:
+            return _purchase(ctx, unit, kept, now, "tablet")
     if found.order is None:
         if found.reached:
             what = wanted or order_id or ""
