@@ -3566,6 +3566,10 @@ zaktualizowano {when}</translation>
 <context>
     <name>ReturnsScreen</name>
     <message>
+        <source>This order changed meanwhile (items were returned elsewhere); check the lines again.</source>
+        <translation>To zamówienie zmieniło się w międzyczasie (część pozycji zwrócono gdzie indziej); sprawdź pozycje ponownie.</translation>
+    </message>
+    <message>
         <source>Looking for the order…</source>
         <translation>Szukam zamówienia…</translation>
     </message>

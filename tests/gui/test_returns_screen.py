@@ -511,3 +511,30 @@ def test_the_decision_and_the_done_page_show_all_their_text(
         screen.close()
         screen.deleteLater()
         qapp.removeTranslator(translator)
+
+
+def test_a_purchase_changed_meanwhile_is_shown_afresh(
+    qtbot: QtBot, gui_world: GuiWorld, screen: ReturnsScreen
+) -> None:
+    sale = store_sale(gui_world)
+    line_id = f"{sale.id}-1"
+    opened(qtbot, gui_world, screen, sale.id)
+    choose(qtbot, gui_world, screen, line_id, 2)
+    # Another tablet returned one of the two; the feed brings the order.
+    data = gui_world.tablet.get("order", sale.id)
+    assert data is not None
+    data["lines"][0]["returned_qty"] = 1
+    data["version"] += 1
+    gui_world.tablet.put("order", data)
+    screen.data_changed(frozenset({"order"}))
+    qtbot.waitUntil(lambda: screen.decide.row(line_id).item.returnable == 1)
+    previewed(qtbot, gui_world)
+    assert "changed meanwhile" in screen.banner.text()
+    row = screen.decide.row(line_id)
+    assert row.facts.text() == "Bought 2 · already returned 1 · returnable now 1"
+    assert row.chosen_qty == 0 and not screen.decide.refund.confirm.isEnabled()
+    # Nothing changed: the clerk's choices stay.
+    choose(qtbot, gui_world, screen, line_id, 1)
+    screen.data_changed(frozenset({"order"}))
+    previewed(qtbot, gui_world)
+    assert screen.decide.row(line_id).chosen_qty == 1

@@ -19,7 +19,7 @@ from clerk.domain.entities import RefundMethod, Return
 from clerk.domain.returns import ReturnDecision
 from clerk.services.outbox import Outcome
 from clerk.services.returns import ManagerOverride, create_return, preview_return
-from clerk.services.returns_desk import Purchase, find_purchase
+from clerk.services.returns_desk import Purchase, find_purchase, read_purchase
 from clerk.services.scanning import ReceiptScan
 from clerk.ui.override import OverrideGate, request_override
 from clerk.ui.screens.pickup.order_page import Banner
@@ -35,6 +35,9 @@ from clerk.ui.theme import Colors
 __all__ = ["ReturnsScreen"]
 
 log = logging.getLogger(__name__)
+
+# What, changed by the sync engine, may change the purchase being decided.
+_RELOAD_ON = frozenset({"order", "return", "product", "settings"})
 
 
 def _staff_name(services: AppServices, staff_id: str) -> str:
@@ -136,7 +139,7 @@ class ReturnsScreen(QWidget):
         if self.showing == "find":
             self.finder.clear()
             self.banner.hide()
-        elif self.showing == "decide":
+        else:
             self.back_to_find()
 
     def show_scan(self, text: str) -> None:
@@ -144,7 +147,32 @@ class ReturnsScreen(QWidget):
         self._say(text, "info")
 
     def data_changed(self, entities: frozenset[str]) -> None:
-        """The sync engine changed the local store (the done page follows by itself)."""
+        """The sync engine changed the local store: a purchase being decided is read again,
+        and shown afresh if what can be returned changed (another tablet or store took items
+        back meanwhile). The done page follows by itself."""
+        purchase = self.decide.purchase
+        if purchase is None or self.showing != "decide" or not entities & _RELOAD_ON:
+            return
+        order_id = purchase.order.id
+        self.services.bridge.op(read_purchase, self.services.ctx, order_id).read_only().success(
+            lambda fresh: self._reread(order_id, fresh)
+        ).failure(lambda error: log.info("re-reading the purchase failed: %s", error)).run()
+
+    def _reread(self, order_id: str, fresh: Purchase) -> None:
+        current = self.decide.purchase
+        if current is None or current.order.id != order_id or self.showing != "decide":
+            return
+        before = {line.line.id: line.returnable for line in current.lines}
+        if all(before.get(line.line.id) == line.returnable for line in fresh.lines):
+            return
+        self.decide.show_purchase(fresh)
+        self._say(
+            self.tr(
+                "This order changed meanwhile (items were returned elsewhere); check the lines "
+                "again."
+            ),
+            "warning",
+        )
 
     # -- finding the purchase -------------------------------------------------------------------
 
