@@ -312,3 +312,71 @@ def test_an_order_of_another_channel_is_fetched_returned_and_booked_by_central(
 def _staff(online: Online) -> list[Any]:
     with online.ctx.store.unit(read_only=True) as unit:
         return list(unit.staff.active_for_store(STORE))
+
+
+def test_an_exchange_through_central_books_the_sale_and_the_tablet_gets_its_number(
+    online: Online,
+) -> None:
+    now = datetime.now(UTC)
+    with Session(online.central) as session:
+        customer = session.scalars(
+            select(m.Customer).where(m.Customer.home_store_id != STORE).limit(1)
+        ).one()
+        products = session.scalars(
+            select(m.Product).where(
+                m.Product.final_sale.is_(False), m.Product.age_restricted.is_(False)
+            )
+        ).all()
+        stock = {
+            row.sku: row.on_hand - row.held
+            for row in session.scalars(select(m.Inventory).where(m.Inventory.store_id == STORE))
+        }
+        by_style: dict[str, list[m.Product]] = {}
+        for item in products:
+            by_style.setdefault(item.style, []).append(item)
+        bought, other = next(
+            (a, b)
+            for group in by_style.values()
+            for a in group
+            for b in group
+            if a.sku != b.sku and stock.get(b.sku, 0) >= 2
+        )
+        made = make_order(
+            session,
+            lines=[(bought.sku, 1, str(bought.price))],
+            payments=[("online", str(bought.price))],
+            customer=customer,
+            fulfilment="ship",
+            status="delivered",
+            created_at=now - timedelta(days=6),
+            delivered_at=now - timedelta(days=3),
+        )
+        session.commit()
+        order_id, line_id = made.id, made.lines[0].id
+        bought_price, other_price, other_sku = bought.price, other.price, other.sku
+        customer_id = customer.id
+    find_purchase(online.ctx, online.engine, order_id=order_id)
+    pay, _credit = exchange_due(Money(bought_price), Money(other_price))
+    exchange = Exchange(
+        [SaleLine(other_sku, 1)], [Tendered(Tender.CARD, pay)] if not pay.is_zero() else []
+    )
+    anna = next(s.id for s in _staff(online) if s.role == "sales")
+    done = create_return(
+        online.ctx,
+        online.ctx.actor(anna),
+        order_id,
+        [ReturnItem(line_id, 1, Why.TOO_SMALL)],
+        refund_method=RefundMethod.EXCHANGE,
+        exchange=exchange,
+    )
+    sale_id = str(done.command.body["exchange"]["id"])
+    assert online.local("order", sale_id)["number"] == ""  # central numbers it
+    online.sync()
+    sale = online.local("order", sale_id)
+    assert sale["number"] and sale["lines"][0]["sku"] == other_sku
+    assert sale["payments"][0]["tender"] == "store_credit"
+    with Session(online.central) as session:
+        booked = session.get(m.Order, sale_id)
+        assert booked is not None and booked.customer_id == customer_id
+        ret = session.get(m.Return, done.value.id)
+        assert ret is not None and ret.refund_method == "exchange"
