@@ -120,6 +120,10 @@ class ReceiptData:
     pending_note: str | None = None
     currency: str = field(default="PLN")
     loyalty_card: str | None = None
+    # A receipt of another kind (a return) names itself and its reference; points taken back.
+    title: str | None = None
+    reference: str | None = None
+    points_reversed: int = 0
 
     @property
     def total(self) -> Money:
@@ -160,6 +164,8 @@ def short_order_id(order_id: str) -> str:
 
 def _reference(data: ReceiptData) -> str:
     """The order's number, or (not numbered yet) the sale's shortened id, for the heading."""
+    if data.reference:
+        return data.reference
     if data.order_number:
         return translate("Receipt", "Order {number}").replace("{number}", data.order_number)
     return translate("Receipt", "Sale {id}").replace("{id}", short_order_id(data.order_id))
@@ -220,7 +226,7 @@ def _rows(data: ReceiptData) -> list[_Row]:
     rows = [
         _Row(data.store_name, title=True, centre=True),
         _Row(data.store_address, centre=True),
-        _Row(translate("Receipt", "Receipt"), bold=True, centre=True),
+        _Row(data.title or translate("Receipt", "Receipt"), bold=True, centre=True),
         _Row(_reference(data)),
         _Row(translate("Receipt", "Date {when}").replace("{when}", when)),
         _Row(translate("Receipt", "Served by {name}").replace("{name}", data.staff_name)),
@@ -251,6 +257,7 @@ def _rows(data: ReceiptData) -> list[_Row]:
         ]
     if (
         data.points_earned
+        or data.points_reversed
         or data.points_redeemed
         or data.points_balance is not None
         or data.loyalty_card
@@ -262,6 +269,12 @@ def _rows(data: ReceiptData) -> list[_Row]:
             rows.append(_Row(translate("Receipt", "Earned"), f"+{data.points_earned}"))
         if data.points_redeemed:
             rows.append(_Row(translate("Receipt", "Redeemed"), f"-{data.points_redeemed}"))
+        if data.points_reversed:
+            rows.append(
+                _Row(
+                    translate("Receipt", "Taken back after the return"), f"-{data.points_reversed}"
+                )
+            )
         if data.points_balance is not None:
             rows.append(_Row(translate("Receipt", "Balance"), str(data.points_balance)))
     if data.pending_note:

@@ -9,14 +9,27 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
-from clerk.domain.entities import RefundMethod, Return, ReturnCondition, ReturnReason
-from clerk.domain.returns import Override, ReturnRequest
+from clerk.domain.entities import (
+    LoyaltyKind,
+    Order,
+    Refund,
+    RefundMethod,
+    Return,
+    ReturnCondition,
+    ReturnReason,
+    Tender,
+)
+from clerk.domain.money import Money
+from clerk.domain.returns import EXCHANGE_REFERENCE, Override, ReturnDecision, ReturnRequest
 from clerk.services.context import Actor, ServiceContext
 from clerk.services.effects import (
+    PointsMove,
     decide_return,
+    move_points,
     move_stock,
     order_here,
     put_order,
@@ -25,10 +38,22 @@ from clerk.services.effects import (
 )
 from clerk.services.errors import InvalidRequest
 from clerk.services.outbox import Action, Key, Outcome, client_id, lane_of, perform
+from clerk.services.sales import SaleLine, Tendered, priced_sale
 from clerk.services.staff import ANYONE, require_manager, require_staff
 from clerk.store import StoreUnit
 
-__all__ = ["ManagerOverride", "ReturnItem", "create_return"]
+__all__ = [
+    "THROUGH_CENTRAL",
+    "Exchange",
+    "ManagerOverride",
+    "ReturnItem",
+    "create_return",
+    "exchange_due",
+    "preview_return",
+]
+
+# Tenders refunded through central's payment provider: pending until central has paid them.
+THROUGH_CENTRAL = frozenset({Tender.CARD, Tender.ONLINE})
 
 MAX_QTY = 999
 REASON_MAX = 500
@@ -52,6 +77,64 @@ class ManagerOverride:
 
     manager_id: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The replacement goods of an exchange (the same products in another size or colour, in
+    stock here) and what the customer pays on top when they cost more than the value
+    returned. ``order_id``: the new sale's id (chosen here when None)."""
+
+    lines: Sequence[SaleLine]
+    payments: Sequence[Tendered] = field(default_factory=tuple)
+    order_id: str | None = None
+
+
+def exchange_due(returned: Money, replacement: Money) -> tuple[Money, Money]:
+    """What the customer pays on top of the value ``returned`` for a ``replacement``, and
+    what stays with them as store credit (one of the two is zero)."""
+    if replacement >= returned:
+        return replacement - returned, Money.zero()
+    return Money.zero(), returned - replacement
+
+
+def _pending_through_central(decision: ReturnDecision) -> ReturnDecision:
+    # Card and online refunds are paid out by central: until it has, they are pending here
+    # (offline, that may be a while — the receipt says so). Central's answer replaces them.
+    refunds = [
+        replace(r, status="pending") if Tender(r.tender) in THROUGH_CENTRAL else r
+        for r in decision.refunds
+    ]
+    return replace(decision, refunds=refunds)
+
+
+def preview_return(
+    ctx: ServiceContext,
+    order_id: str,
+    items: Sequence[ReturnItem],
+    *,
+    refund_method: RefundMethod = RefundMethod.ORIGINAL,
+    override: ManagerOverride | None = None,
+    now: datetime | None = None,
+) -> ReturnDecision:
+    """What confirming the return would do (lines, amount, refunds per tender, points
+    reversed), decided by the same policy with the same inputs as :func:`create_return`;
+    reads only. Raises ReturnNotAllowed as confirming would."""
+    moment = now if now is not None else ctx.clock.now()
+    requests = [ReturnRequest(i.line_id, i.qty, i.reason, i.condition) for i in items]
+    allowed = Override(override.manager_id, override.reason.strip()) if override else None
+    with ctx.store.unit(read_only=True) as unit:
+        order = order_here(unit, order_id)
+        decision = decide_return(
+            unit,
+            order,
+            requests,
+            moment,
+            window_days=settings_of(unit, ctx.store_id).return_window_days,
+            override=allowed,
+            refund_method=refund_method,
+        )
+    return _pending_through_central(decision)
 
 
 def _check_items(items: Sequence[ReturnItem], override: ManagerOverride | None) -> None:
@@ -79,15 +162,26 @@ def create_return(
     refund_method: RefundMethod = RefundMethod.ORIGINAL,
     override: ManagerOverride | None = None,
     return_id: str | None = None,
+    exchange: Exchange | None = None,
 ) -> Outcome[Return]:
     """Take goods back and refund them (any role); a manager's override lets window and
     final-sale refusals through (never quantities).
 
     Locally at once: the return (under the id central will keep), the order's returned
     counts, resellable units back on this store's shelf, the customer's points reversed.
+    Card and online refunds stay *pending* until central has paid them out; cash and store
+    credit are done here. With ``exchange`` (refund method "exchange") the replacement is
+    sold in the same action and the same command: paid by the value returned, plus the
+    customer's payments when it costs more; what is left stays as store credit.
     """
     _check_items(items, override)
+    if (exchange is None) != (RefundMethod(refund_method) != RefundMethod.EXCHANGE):
+        raise InvalidRequest(
+            "exchange_needs_goods",
+            "Choose the replacement size or colour for an exchange.",
+        )
     new_id = client_id(return_id)
+    exchange_id = client_id(exchange.order_id) if exchange is not None else None
     now = ctx.clock.now()
     done: list[Return] = []
     audit: dict[str, Any] = {"return_id": new_id, "order_id": order_id}
@@ -109,6 +203,7 @@ def create_return(
             override=allowed,
             refund_method=refund_method,
         )
+        decision = _pending_through_central(decision)
         ret, keys = record_return(
             unit,
             order,
@@ -128,6 +223,9 @@ def create_return(
                 back[order_line.sku] += line.qty
         keys += move_stock(unit, actor.store_id, on_hand=back)
         keys.append(put_order(unit, order))
+        if exchange is not None and exchange_id is not None:
+            keys += _sell_replacement(unit, actor, order, decision, exchange, exchange_id, now)
+            audit["exchange_order_id"] = exchange_id
         audit["amount"] = str(decision.amount.amount)
         audit["refunds"] = [refund.to_dict() for refund in decision.refunds]
         audit["points_reversed"] = decision.points_to_reverse
@@ -153,6 +251,16 @@ def create_return(
     }
     if override is not None:
         body["override"] = {"manager_id": override.manager_id, "reason": override.reason.strip()}
+    if exchange is not None:
+        body["exchange"] = {
+            "id": exchange_id,
+            "lines": [{"sku": line.sku, "qty": line.qty} for line in exchange.lines],
+            "payments": [
+                {"tender": str(p.tender), "amount": str(p.amount.amount)}
+                | ({"reference": p.reference} if p.reference else {})
+                for p in exchange.payments
+            ],
+        }
     action = Action(
         kind="create_return",
         method="POST",
@@ -166,3 +274,56 @@ def create_return(
     )
     command = perform(ctx, actor, action)
     return Outcome(done[0], command)
+
+
+def _sell_replacement(
+    unit: StoreUnit,
+    actor: Actor,
+    order: Order,
+    decision: ReturnDecision,
+    exchange: Exchange,
+    exchange_id: str,
+    now: datetime,
+) -> list[Key]:
+    """The exchange's sale, as central books it (``ops.returns._sell_replacement``)."""
+    styles = set()
+    for returned in decision.lines:
+        order_line = order.line(returned.order_line_id)
+        product = unit.catalog.product(order_line.sku) if order_line else None
+        if product is not None:
+            styles.add(product.style)
+    for item in exchange.lines:
+        product = unit.catalog.product(item.sku)
+        if product is None or product.style not in styles:
+            raise InvalidRequest(
+                "exchange_other_product",
+                f"An exchange gives the same product in another size or colour; {item.sku} "
+                "is another product.",
+            )
+    wanted = [(line.sku, line.qty) for line in exchange.lines]
+    prices = {sku: unit.catalog.product(sku) for sku, _ in wanted}
+    total = sum(
+        (p.price * qty for (sku, qty) in wanted if (p := prices[sku]) is not None), Money.zero()
+    )
+    credit = min(decision.amount, total)
+    payments = [Tendered(Tender.STORE_CREDIT, credit, EXCHANGE_REFERENCE), *exchange.payments]
+    customer = unit.customers.get(order.customer_id) if order.customer_id else None
+    sale = priced_sale(unit, actor, exchange_id, customer, wanted, payments, now)
+    sale.customer_id = order.customer_id
+    unit.cache.put_local("order", sale.to_dict())
+    keys: list[Key] = [("order", sale.id)]
+    keys += move_stock(unit, actor.store_id, on_hand={sku: -qty for sku, qty in wanted})
+    if customer is not None:
+        keys += move_points(
+            unit,
+            customer,
+            [PointsMove(sale.points_earned, LoyaltyKind.EARN, "Earned on an exchange", sale.id)],
+            store_id=actor.store_id,
+            now=now,
+        )
+    return keys
+
+
+def refunds_pending(ret: Return) -> list[Refund]:
+    """The refunds of ``ret`` central has still to pay out."""
+    return [r for r in ret.refunds if r.status == "pending"]

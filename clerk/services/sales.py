@@ -36,7 +36,7 @@ from clerk.services.outbox import Action, Key, Outcome, client_id, lane_of, perf
 from clerk.services.staff import SALES, require_staff
 from clerk.store import StoreUnit
 
-__all__ = ["PENDING_NUMBER", "SaleLine", "Tendered", "store_sale"]
+__all__ = ["PENDING_NUMBER", "SaleLine", "Tendered", "priced_sale", "store_sale"]
 
 PENDING_NUMBER = ""  # an order sold here has no number until central answers
 MAX_LINES = 200
@@ -217,6 +217,20 @@ def store_sale(
     )
     command = perform(ctx, actor, action)
     return Outcome(sold[0], command)
+
+
+def priced_sale(
+    unit: StoreUnit,
+    actor: Actor,
+    order_id: str,
+    customer: Customer | None,
+    wanted: list[tuple[str, int]],
+    payments: Sequence[Tendered],
+    now: datetime,
+) -> Order:
+    """A completed store order of ``wanted`` at catalogue prices, checked against this
+    store's stock and ``payments`` (which must add up to the total); not written."""
+    return _order(unit, actor, order_id, customer, wanted, payments, 0, now)
 
 
 def _order(

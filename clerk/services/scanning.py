@@ -10,6 +10,7 @@ customer holds up to the scanner makes it raise.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,7 @@ from typing import Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from clerk.domain.entities import OrderStatus
-from clerk.domain.errors import ScanRejected, TokenError
+from clerk.domain.errors import ScanRejected, ScanRejection, TokenError
 from clerk.domain.money import Money
 from clerk.domain.scan import LoyaltyCardScan, ProductScan, SignedTokenScan, parse_scan
 from clerk.domain.tokens import TokenKind, VerifiedToken, load_public_key, verify_token
@@ -31,6 +32,7 @@ __all__ = [
     "PICKUP_CANCELLED",
     "UNKNOWN_PRODUCT",
     "CustomerScan",
+    "OrderNumberScan",
     "PickupScan",
     "ProductCheck",
     "ReceiptScan",
@@ -78,6 +80,25 @@ class ReceiptScan:
 
 
 @dataclass(frozen=True)
+class OrderNumberScan:
+    """An order number typed (or scanned from an e-mail): the Returns screen looks it up."""
+
+    number: str
+
+
+# An order number as printed on receipts and e-mails: a letter, then letters, digits and
+# dashes, with at least four digits (W26-0001234, WAW-01-260310-4F2A9C).
+_ORDER_NUMBER = re.compile(r"[A-Za-z][A-Za-z0-9-]{4,31}")
+
+
+def _order_number(raw: str) -> OrderNumberScan | None:
+    text = raw.strip()
+    if _ORDER_NUMBER.fullmatch(text) and sum(ch.isdigit() for ch in text) >= 4:
+        return OrderNumberScan(text.upper())
+    return None
+
+
+@dataclass(frozen=True)
 class ProductCheck:
     """A product label: the one central price and this store's stock.
 
@@ -108,7 +129,7 @@ class ScanRefused:
     store: str | None = None
 
 
-ScanOutcome = CustomerScan | PickupScan | ReceiptScan | ProductCheck | ScanRefused
+ScanOutcome = CustomerScan | PickupScan | ReceiptScan | ProductCheck | OrderNumberScan | ScanRefused
 
 
 def resolve_scan(ctx: ServiceContext, raw: str, now: datetime | None = None) -> ScanOutcome:
@@ -121,7 +142,8 @@ def resolve_scan(ctx: ServiceContext, raw: str, now: datetime | None = None) -> 
     try:
         parsed = parse_scan(raw)
     except ScanRejected as rejected:
-        return ScanRefused(rejected.code, rejected.message)
+        number = _order_number(raw) if rejected.code == ScanRejection.UNKNOWN_FORMAT else None
+        return number or ScanRefused(rejected.code, rejected.message)
     with ctx.store.unit(read_only=True) as unit:
         if isinstance(parsed, SignedTokenScan):
             return _token(ctx, unit, parsed, moment)

@@ -179,6 +179,15 @@ class OrderRepo(_Repo):
         )
         return self._all(Order, stmt)
 
+    def is_fetched(self, order_id: str) -> bool:
+        """Whether the order is on the tablet only because a clerk looked it up (the feed
+        does not keep it current)."""
+        table = _t("order")
+        origin = self._conn.execute(
+            select(table.c.origin).where(table.c.id == order_id)
+        ).scalar_one_or_none()
+        return origin == "fetched"
+
     def returns_of(self, order_id: str) -> list[Return]:
         table = _t("return")
         rows = self._all(Return, select(table.c.data).where(table.c.order_id == order_id))

@@ -194,9 +194,14 @@ class CentralClient:
         """Any order by id, with its ``ETag``."""
         return self._request("GET", f"/v1/orders/{_seg(order_id)}", attempts=attempts)
 
-    def order_by_number(self, number: str) -> Reply:
+    def order_by_number(self, number: str, *, attempts: int | None = None) -> Reply:
         """Any order by its printed number, with its ``ETag``."""
-        return self._request("GET", "/v1/orders", params={"number": number})
+        return self._request("GET", "/v1/orders", params={"number": number}, attempts=attempts)
+
+    def order_returns(self, order_id: str, *, attempts: int | None = None) -> list[dict[str, Any]]:
+        """The returns made of an order, oldest first."""
+        body = self._json("GET", f"/v1/orders/{_seg(order_id)}/returns", attempts=attempts)
+        return list(body["returns"])
 
     def health(self) -> bool:
         """Whether central answers ``/healthz`` right now (one try, no retries)."""

@@ -97,6 +97,16 @@ class ProfileLookup:
     reached: bool
 
 
+@dataclass(frozen=True)
+class OrderLookup:
+    """Central's answer about an order: the order and its returns (None: unknown, or central
+    could not be reached — ``reached`` tells which)."""
+
+    order: dict[str, Any] | None
+    returns: list[dict[str, Any]]
+    reached: bool
+
+
 class SyncEngine:
     """Keeps the local store and central in step for one store's tablet."""
 
@@ -303,6 +313,26 @@ class SyncEngine:
         cannot be reached (the clerk is told which by the connectivity state)."""
         reply, _reached = self._ask(lambda: self.client.order(order_id, attempts=SCREEN_ATTEMPTS))
         return reply.body if reply is not None else None
+
+    def lookup_order(
+        self, *, order_id: str | None = None, number: str | None = None
+    ) -> OrderLookup:
+        """An order of any channel, by id or printed number, with the returns made of it, from
+        central (for a return here); ``reached`` says whether central answered at all."""
+
+        def ask() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            if order_id is not None:
+                reply = self.client.order(order_id, attempts=SCREEN_ATTEMPTS)
+            else:
+                reply = self.client.order_by_number(number or "", attempts=SCREEN_ATTEMPTS)
+            order = dict(reply.body or {})
+            returns = self.client.order_returns(str(order["id"]), attempts=SCREEN_ATTEMPTS)
+            return order, returns
+
+        found, reached = self._ask(ask)
+        if found is None:
+            return OrderLookup(None, [], reached)
+        return OrderLookup(found[0], found[1], True)
 
     def search_customers(self, query: str, limit: int = 20) -> list[dict[str, Any]] | None:
         """Central's customer search; None when central cannot be reached."""

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 # The members of a command's answer that are full states of cached entities.
 ANSWER_ENTITIES = ("order", "return", "reservation", "interaction", "customer")
+# Other members naming an entity's state: an exchange's new sale is an order.
+ANSWER_ALIASES = {"exchange_order": "order"}
 SENDABLE_BATCH = 50
 
 
@@ -67,8 +69,9 @@ def _newer_known(unit: StoreUnit, entity: str, data: Mapping[str, Any]) -> bool:
 def apply_answer(unit: StoreUnit, body: Mapping[str, Any] | None) -> set[str]:
     """Write the entity states found in a command's answer to the cache."""
     touched: set[str] = set()
-    for entity in ANSWER_ENTITIES:
-        data = (body or {}).get(entity)
+    for member in (*ANSWER_ENTITIES, *ANSWER_ALIASES):
+        entity = ANSWER_ALIASES.get(member, member)
+        data = (body or {}).get(member)
         if not isinstance(data, Mapping) or "id" not in data:
             continue
         if _newer_known(unit, entity, data):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -31,7 +31,13 @@ from clerk.ui.texts import error_text, role_name
 from clerk.ui.theme import Colors
 
 if TYPE_CHECKING:
-    from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck, ReceiptScan
+    from clerk.services.scanning import (
+        CustomerScan,
+        OrderNumberScan,
+        PickupScan,
+        ProductCheck,
+        ReceiptScan,
+    )
     from clerk.services.signin import PinGate
     from clerk.ui.scanning.router import Preview, ScanRouter
     from clerk.ui.screens.counter.screen import CounterScreen
@@ -39,6 +45,16 @@ if TYPE_CHECKING:
     from clerk.ui.session import AppServices
 
 log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class ReturnsDesk(Protocol):
+    """What the window asks of the Returns screen: open an order by id or by number."""
+
+    def open_order(self, order_id: str) -> None: ...
+
+    def find_number(self, number: str) -> None: ...
+
 
 _F_KEYS = {
     Screen.COUNTER: "F1",
@@ -112,6 +128,8 @@ class MainWindow(QMainWindow):
         self.session = services.session
         self.router = router
         self.counter, self.pickup = counter, pickup
+        returns = screens.get(Screen.RETURNS)
+        self.returns = returns if isinstance(returns, ReturnsDesk) else None
         self._screens = {**screens, Screen.COUNTER: counter, Screen.PICKUP: pickup}
         for placeholder in placeholder_screens(self._colors):
             self._screens.setdefault(placeholder.kind, placeholder)
@@ -149,6 +167,7 @@ class MainWindow(QMainWindow):
         r.customerScanned.connect(self._customer_scanned)
         r.pickupScanned.connect(self._pickup_scanned)
         r.receiptScanned.connect(self._receipt_scanned)
+        r.orderNumberEntered.connect(self._order_number)
         r.productChecked.connect(self._product_checked)
         r.rejected.connect(lambda text: self.message_bar.show_message(text, "error"))
 
@@ -298,8 +317,16 @@ class MainWindow(QMainWindow):
             self.pickup.show_pickup_scan(scan)
 
     def _receipt_scanned(self, scan: ReceiptScan) -> None:
+        if self.returns is not None:
+            self.open_return(scan.order_id)
+            return
         text = self.tr("Receipt of order {order} scanned.").replace("{order}", scan.order_id)
         self._routed(Screen.RETURNS, text)
+
+    def _order_number(self, scan: OrderNumberScan) -> None:
+        # A typed order number is a purchase coming back (the Pickup desk has its own box).
+        if self.returns is not None and self.go(Screen.RETURNS):
+            self.returns.find_number(scan.number)
 
     def _product_checked(self, check: ProductCheck) -> None:
         # A product scanned during a sale goes into its basket, one scanned while picking an
@@ -337,6 +364,11 @@ class MainWindow(QMainWindow):
         """Open ``order_id`` on the Pickup screen (from a customer's open items)."""
         if self.go(Screen.PICKUP):
             self.pickup.open_order(order_id)
+
+    def open_return(self, order_id: str) -> None:
+        """Open ``order_id`` on the Returns screen (a receipt, the Counter's timeline)."""
+        if self.returns is not None and self.go(Screen.RETURNS):
+            self.returns.open_order(order_id)
 
     def _failed(self, error: BaseException) -> None:
         self.message_bar.show_message(error_text(error), "error")

@@ -19,6 +19,7 @@ from clerk.domain.entities import Role
 
 if TYPE_CHECKING:
     from clerk.services import Actor, CustomerDirectory, ServiceContext
+    from clerk.services.returns_desk import OrderDirectory
     from clerk.ui.bridge import ServiceBridge, SyncBridge
 
 
@@ -136,5 +137,7 @@ class AppServices:
     request_sync: Callable[[], None] = lambda: None
     # Central's customer directory (the sync engine): profiles and search outside the slice.
     directory: CustomerDirectory | None = None
+    # Any order of any channel from central, with its returns (the sync engine): the Returns desk.
+    orders: OrderDirectory | None = None
     # The device's own private key (text), which signs the R code of the receipts it prints.
     receipt_key: str | None = None

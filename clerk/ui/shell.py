@@ -30,6 +30,7 @@ from clerk.ui.scanning.wedge import WedgeFilter
 from clerk.ui.screens.attention import AttentionScreen
 from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.screens.pickup.screen import PickupScreen
+from clerk.ui.screens.returns.screen import ReturnsScreen
 from clerk.ui.session import AppServices, Screen, StaffSession
 from clerk.ui.theme import Colors
 
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from clerk.app import DemoHooks, Tablet
 
 log = logging.getLogger(__name__)
+
+# What a return changes on the tablet at once.
+RETURN_TOUCHES = frozenset({"return", "order", "loyalty", "customer", "inventory"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class Shell:
             request_sync=tablet.runner.request_sync,
             directory=tablet.engine,
             receipt_key=tablet.receipt_key or None,
+            orders=tablet.engine,
         )
         self.router = ScanRouter(tablet.ctx, bridge, preview=local_360)
         self.wedge = WedgeFilter(
@@ -105,6 +110,7 @@ class Shell:
         attention = AttentionScreen(self.services, tablet.pins)
         counter = CounterScreen(self.services, colors)
         pickup = PickupScreen(self.services, colors)
+        returns = ReturnsScreen(self.services, colors, tablet.pins)
         if window is None:
             window = MainWindow(
                 colors,
@@ -119,9 +125,12 @@ class Shell:
             self.router,
             counter,
             pickup,
-            {Screen.ATTENTION: attention},
+            {Screen.ATTENTION: attention, Screen.RETURNS: returns},
         )
         counter.pickupRequested.connect(window.open_pickup)
+        counter.returnRequested.connect(window.open_return)
+        # The customer's timeline on the Counter shows a return at once (from the local store).
+        returns.returned.connect(lambda _ret: counter.data_changed(RETURN_TOUCHES))
         self._show_sync_state()
         self.window.top_bar.set_camera_visible(settings.camera_enabled)
         self.window.enrollmentRequired.connect(self._revoked)

@@ -6,16 +6,18 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from clerk.ui.theme import TOUCH
 
-__all__ = ["WrapLabel", "row_table", "touch_button"]
+__all__ = ["NoteBox", "WrapLabel", "row_table", "touch_button"]
 
 
 def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:
@@ -94,3 +96,27 @@ def row_table(
     table.verticalHeader().setDefaultSectionSize(row_height)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     return table
+
+
+class NoteBox(QFrame):
+    """A coloured note: a wrapped label inside a frame that carries the background and the
+    padding (a label's own padding throws its wrapped height off). Shown while it has text."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}Box")
+        self.label = QLabel(self)
+        self.label.setObjectName(name)
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.label)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setVisible(bool(text))
+        self.setVisible(bool(text))
+
+    def text(self) -> str:
+        return self.label.text()

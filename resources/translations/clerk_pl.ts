@@ -1105,6 +1105,45 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>DecidePage</name>
+    <message>
+        <source>← Another order</source>
+        <translation>← Inne zamówienie</translation>
+    </message>
+    <message>
+        <source>Back to finding an order</source>
+        <translation>Wróć do wyszukiwania zamówienia</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>paid {total}</source>
+        <translation>zapłacono {total}</translation>
+    </message>
+    <message>
+        <source>{when}: {amount} ({status})</source>
+        <translation>{when}: {amount} ({status})</translation>
+    </message>
+    <message>
+        <source>Returned before: {list}</source>
+        <translation>Zwrócono wcześniej: {list}</translation>
+    </message>
+    <message>
+        <source>Choose how many of which items come back.</source>
+        <translation>Wybierz, ile sztuk których pozycji wraca.</translation>
+    </message>
+    <message>
+        <source>Choose why each item comes back.</source>
+        <translation>Wybierz powód zwrotu każdej pozycji.</translation>
+    </message>
+    <message>
+        <source>An item outside the policy needs a manager&apos;s override.</source>
+        <translation>Pozycja poza zasadami zwrotów wymaga zgody kierownika.</translation>
+    </message>
+</context>
+<context>
     <name>DemoCardsWindow</name>
     <message>
         <source>Clerk — Demo cards</source>
@@ -1409,6 +1448,45 @@ zaktualizowano {when}</translation>
     <message>
         <source>(from central)</source>
         <translation>(z centrali)</translation>
+    </message>
+</context>
+<context>
+    <name>FindPage</name>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Anything bought in any channel — web, app, phone, this or another store — comes back here under one policy.</source>
+        <translation>Wszystko, co kupiono w dowolnym kanale — w sklepie internetowym, aplikacji, przez telefon, w tym lub innym sklepie — wraca tutaj na tych samych zasadach.</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Numer zamówienia</translation>
+    </message>
+    <message>
+        <source>Order number of the purchase</source>
+        <translation>Numer zamówienia zakupu</translation>
+    </message>
+    <message>
+        <source>As on the receipt or e-mail, e.g. W26-0001234</source>
+        <translation>Jak na paragonie lub w e-mailu, np. W26-0001234</translation>
+    </message>
+    <message>
+        <source>Find the order</source>
+        <translation>Znajdź zamówienie</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt (paper or PDF).</source>
+        <translation>Zeskanuj kod QR z paragonu (papierowego lub PDF).</translation>
+    </message>
+    <message>
+        <source>Type the order number of any channel and press Enter.</source>
+        <translation>Wpisz numer zamówienia z dowolnego kanału i naciśnij Enter.</translation>
+    </message>
+    <message>
+        <source>Or open the order on the Counter from the customer&apos;s timeline: Return…</source>
+        <translation>Albo otwórz zamówienie w Ladzie z historii klienta: Zwrot…</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1831,14 @@ zaktualizowano {when}</translation>
     <message>
         <source>From central: this order is not kept on the tablet.</source>
         <translation>Pobrane z centrali: zamówienie nie jest przechowywane na tablecie.</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Zwrot…</translation>
+    </message>
+    <message>
+        <source>Take items of this order back</source>
+        <translation>Przyjmij zwrot pozycji z tego zamówienia</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +2728,10 @@ zaktualizowano {when}</translation>
         <translation>Wykorzystane</translation>
     </message>
     <message>
+        <source>Taken back after the return</source>
+        <translation>Odebrane po zwrocie</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Saldo</translation>
     </message>
@@ -2680,6 +2770,54 @@ zaktualizowano {when}</translation>
     <message>
         <source>The order number will follow; the code below finds this sale.</source>
         <translation>Numer zamówienia zostanie nadany później; kod poniżej identyfikuje tę sprzedaż.</translation>
+    </message>
+    <message>
+        <source>Exchange: store credit for the replacement</source>
+        <translation>Wymiana: bon sklepowy na towar zamienny</translation>
+    </message>
+    <message>
+        <source>Refund: {tender}</source>
+        <translation>Zwrot: {tender}</translation>
+    </message>
+    <message>
+        <source>({points} points)</source>
+        <translation>({points} pkt)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>w toku</translation>
+    </message>
+    <message>
+        <source>Return receipt</source>
+        <translation>Potwierdzenie zwrotu</translation>
+    </message>
+    <message>
+        <source>Return {ref} of order {number}</source>
+        <translation>Zwrot {ref} do zamówienia {number}</translation>
+    </message>
+    <message>
+        <source>Central refused this return: it is void, and nothing was refunded.</source>
+        <translation>Centrala odrzuciła ten zwrot: jest nieważny i nic nie zostało zwrócone.</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} to the card or online payment is pending: the return was saved offline and is sent to central when the tablet is back online; central then pays it out and tells the customer.</source>
+        <translation>Zwrot {amount} na kartę lub płatność online jest w toku: zwrot zapisano bez połączenia i zostanie wysłany do centrali, gdy tablet wróci do sieci; centrala wypłaci go i powiadomi klienta.</translation>
+    </message>
+    <message>
+        <source>The refund of {amount} to the card or online payment is pending until central pays it out; the customer is told when it is issued.</source>
+        <translation>Zwrot {amount} na kartę lub płatność online jest w toku, dopóki centrala go nie wypłaci; klient dostanie powiadomienie po wypłacie.</translation>
+    </message>
+    <message>
+        <source>Return saved offline: it is sent when the tablet is back online.</source>
+        <translation>Zwrot zapisany bez połączenia: zostanie wysłany, gdy tablet wróci do sieci.</translation>
+    </message>
+    <message>
+        <source>The refund is kept as store credit.</source>
+        <translation>Zwrot pozostaje na bonie sklepowym.</translation>
+    </message>
+    <message>
+        <source>Accepted outside the policy by a manager: {reason}</source>
+        <translation>Przyjęty poza zasadami za zgodą kierownika: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2747,6 +2885,77 @@ zaktualizowano {when}</translation>
     <message>
         <source>The receipt could not be made: {reason}</source>
         <translation>Nie udało się przygotować paragonu: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPanel</name>
+    <message>
+        <source>Refund</source>
+        <translation>Zwrot pieniędzy</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karta</translation>
+    </message>
+    <message>
+        <source>The customer pays the rest by card</source>
+        <translation>Klient dopłaca resztę kartą</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Gotówka</translation>
+    </message>
+    <message>
+        <source>The customer pays the rest in cash</source>
+        <translation>Klient dopłaca resztę gotówką</translation>
+    </message>
+    <message>
+        <source>Confirm return</source>
+        <translation>Zatwierdź zwrot</translation>
+    </message>
+    <message>
+        <source>Confirm the return and the refund (Ctrl+Enter)</source>
+        <translation>Zatwierdź zwrot i wypłatę (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>{qty} × {name} for</source>
+        <translation>{qty} × {name} na</translation>
+    </message>
+    <message>
+        <source>Replacement of {name}</source>
+        <translation>Zamiennik dla {name}</translation>
+    </message>
+    <message>
+        <source>No replacement</source>
+        <translation>Bez zamiennika</translation>
+    </message>
+    <message>
+        <source>{size} · {colour} · {price} · {n} here</source>
+        <translation>{size} · {colour} · {price} · tutaj {n}</translation>
+    </message>
+    <message>
+        <source>The replacement costs {amount} more: the customer pays it.</source>
+        <translation>Zamiennik kosztuje o {amount} więcej: klient dopłaca różnicę.</translation>
+    </message>
+    <message>
+        <source>The replacement costs {amount} less: it stays as store credit.</source>
+        <translation>Zamiennik kosztuje o {amount} mniej: różnica zostaje na bonie sklepowym.</translation>
+    </message>
+    <message>
+        <source>Same price: nothing to pay, nothing to refund.</source>
+        <translation>Ta sama cena: nic do dopłaty ani do zwrotu.</translation>
+    </message>
+    <message>
+        <source>Value returned</source>
+        <translation>Wartość zwrotu</translation>
+    </message>
+    <message>
+        <source>Points earned on these items, taken back</source>
+        <translation>Odebrane punkty zdobyte na tych pozycjach</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3368,226 @@ zaktualizowano {when}</translation>
     <message>
         <source>This order cannot be handed over.</source>
         <translation>Tego zamówienia nie można wydać.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDonePage</name>
+    <message>
+        <source>Return complete</source>
+        <translation>Zwrot przyjęty</translation>
+    </message>
+    <message>
+        <source>Next return</source>
+        <translation>Następny zwrot</translation>
+    </message>
+    <message>
+        <source>Start the next return</source>
+        <translation>Rozpocznij następny zwrot</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Return {ref} of order {number}</source>
+        <translation>Zwrot {ref} do zamówienia {number}</translation>
+    </message>
+    <message>
+        <source>return-{ref}.pdf</source>
+        <translation>zwrot-{ref}.pdf</translation>
+    </message>
+    <message>
+        <source>{n} × {name}: {reason}, {condition}</source>
+        <translation>{n} × {name}: {reason}, {condition}</translation>
+    </message>
+    <message>
+        <source>Points taken back</source>
+        <translation>Odebrane punkty</translation>
+    </message>
+    <message>
+        <source>Nothing to refund.</source>
+        <translation>Nic do zwrotu.</translation>
+    </message>
+    <message>
+        <source>Central has the return.</source>
+        <translation>Centrala ma ten zwrot.</translation>
+    </message>
+    <message>
+        <source>Refused by central</source>
+        <translation>Odrzucony przez centralę</translation>
+    </message>
+    <message>
+        <source>Central refused this return: “{reason}” Nothing was refunded — take the money back if it was handed over; the Attention screen has it.</source>
+        <translation>Centrala odrzuciła ten zwrot: „{reason}” Nic nie zostało zwrócone — jeśli pieniądze już wydano, odbierz je; sprawa jest na ekranie „Wymaga uwagi”.</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet and queued for central (cash and store credit are done here; card and online refunds wait for central).</source>
+        <translation>Zapisany na tym tablecie i w kolejce do centrali (gotówka i bon sklepowy są rozliczone tutaj; zwroty na kartę i online czekają na centralę).</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLineRow</name>
+    <message>
+        <source>Returned now</source>
+        <translation>Zwracane teraz</translation>
+    </message>
+    <message>
+        <source>One less of {name}</source>
+        <translation>O jedną mniej: {name}</translation>
+    </message>
+    <message>
+        <source>One more of {name}</source>
+        <translation>O jedną więcej: {name}</translation>
+    </message>
+    <message>
+        <source>Units of {name} returned now</source>
+        <translation>Liczba zwracanych sztuk: {name}</translation>
+    </message>
+    <message>
+        <source>Why {name} comes back</source>
+        <translation>Powód zwrotu: {name}</translation>
+    </message>
+    <message>
+        <source>Choose the reason…</source>
+        <translation>Wybierz powód…</translation>
+    </message>
+    <message>
+        <source>Resellable: back to stock</source>
+        <translation>Pełnowartościowy: na półkę</translation>
+    </message>
+    <message>
+        <source>{name} goes back to stock here</source>
+        <translation>{name} wraca na stan tego sklepu</translation>
+    </message>
+    <message>
+        <source>Damaged: not sellable</source>
+        <translation>Uszkodzony: nie do sprzedaży</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and not sellable</source>
+        <translation>{name} jest uszkodzony i nie do sprzedaży</translation>
+    </message>
+    <message>
+        <source>Manager override…</source>
+        <translation>Zgoda kierownika…</translation>
+    </message>
+    <message>
+        <source>Ask a manager to allow returning {name}</source>
+        <translation>Poproś kierownika o zgodę na zwrot: {name}</translation>
+    </message>
+    <message>
+        <source>Allowed by {manager}: {reason}</source>
+        <translation>Zgoda: {manager}: {reason}</translation>
+    </message>
+    <message>
+        <source>Outside the policy: a manager must allow it with their PIN.</source>
+        <translation>Poza zasadami zwrotów: kierownik musi wyrazić zgodę swoim PIN-em.</translation>
+    </message>
+    <message>
+        <source>size {size}</source>
+        <translation>rozmiar {size}</translation>
+    </message>
+    <message>
+        <source>{qty} × {price}</source>
+        <translation>{qty} × {price}</translation>
+    </message>
+    <message>
+        <source>Bought {bought} · already returned {returned} · returnable now {now}</source>
+        <translation>Kupiono {bought} · już zwrócono {returned} · można zwrócić teraz {now}</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>Nothing left to return: all of it has come back.</source>
+        <translation>Nic do zwrotu: wszystko już wróciło.</translation>
+    </message>
+    <message>
+        <source>Never collected: refuse it at the pickup desk instead of returning it.</source>
+        <translation>Nieodebrane: odrzuć je przy odbiorze zamiast przyjmować zwrot.</translation>
+    </message>
+    <message>
+        <source>Final sale: not returnable — only with a manager&apos;s override.</source>
+        <translation>Wyprzedaż ostateczna: bez prawa zwrotu — tylko za zgodą kierownika.</translation>
+    </message>
+    <message>
+        <source>The {days}-day window passed on {date} — only with a manager&apos;s override.</source>
+        <translation>Termin {days} dni minął {date} — tylko za zgodą kierownika.</translation>
+    </message>
+    <message>
+        <source>Returnable: the window starts when the goods are received.</source>
+        <translation>Można zwrócić: termin biegnie od otrzymania towaru.</translation>
+    </message>
+    <message>
+        <source>In the return window until {date}.</source>
+        <translation>W terminie zwrotu do {date}.</translation>
+    </message>
+    <message>
+        <source>fetched from central</source>
+        <translation>pobrane z centrali</translation>
+    </message>
+    <message>
+        <source>Back to the original payment</source>
+        <translation>Na pierwotną formę płatności</translation>
+    </message>
+    <message>
+        <source>All as store credit</source>
+        <translation>Całość na bon sklepowy</translation>
+    </message>
+    <message>
+        <source>Exchange for another size or colour</source>
+        <translation>Wymiana na inny rozmiar lub kolor</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} to {where} is pending: the return is sent to central as soon as the tablet is online, and central pays it out.</source>
+        <translation>Zwrot {amount} na {where} jest w toku: zwrot trafi do centrali, gdy tylko tablet będzie w sieci, a centrala go wypłaci.</translation>
+    </message>
+    <message>
+        <source>Refund of {amount} to {where} is pending until central pays it out; the customer is told when it is issued.</source>
+        <translation>Zwrot {amount} na {where} jest w toku, dopóki centrala go nie wypłaci; klient dostanie powiadomienie po wypłacie.</translation>
+    </message>
+    <message>
+        <source>the online payment</source>
+        <translation>płatność online</translation>
+    </message>
+    <message>
+        <source>the card</source>
+        <translation>kartę</translation>
+    </message>
+    <message>
+        <source>This order is not on the tablet and central cannot be reached, so it cannot be returned now. Try again when the tablet is online.</source>
+        <translation>Tego zamówienia nie ma na tablecie, a centrala jest nieosiągalna, więc nie można go teraz zwrócić. Spróbuj ponownie, gdy tablet będzie w sieci.</translation>
+    </message>
+    <message>
+        <source>No order with that number in any channel — check the number on the receipt or the e-mail.</source>
+        <translation>Brak zamówienia o tym numerze w żadnym kanale — sprawdź numer na paragonie lub w e-mailu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsScreen</name>
+    <message>
+        <source>This order changed meanwhile (items were returned elsewhere); check the lines again.</source>
+        <translation>To zamówienie zmieniło się w międzyczasie (część pozycji zwrócono gdzie indziej); sprawdź pozycje ponownie.</translation>
+    </message>
+    <message>
+        <source>Looking for the order…</source>
+        <translation>Szukam zamówienia…</translation>
+    </message>
+    <message>
+        <source>Nothing of this order can be returned now; each line says why.</source>
+        <translation>Z tego zamówienia nic nie można teraz zwrócić; przy każdej pozycji widać dlaczego.</translation>
+    </message>
+    <message>
+        <source>Fetched from central and kept on this tablet: it can be returned here.</source>
+        <translation>Pobrane z centrali i zapisane na tym tablecie: można je tu zwrócić.</translation>
+    </message>
+    <message>
+        <source>Choose the replacement size or colour.</source>
+        <translation>Wybierz zamienny rozmiar lub kolor.</translation>
+    </message>
+    <message>
+        <source>Take back {name} outside the return policy: {verdict}</source>
+        <translation>Przyjmij zwrot {name} poza zasadami zwrotów: {verdict}</translation>
     </message>
 </context>
 <context>
@@ -3781,14 +4210,6 @@ zaktualizowano {when}</translation>
 <context>
     <name>_Texts</name>
     <message>
-        <source>Returns</source>
-        <translation>Zwroty</translation>
-    </message>
-    <message>
-        <source>Take back anything bought in any channel under one policy: scan the receipt QR or type the order number.</source>
-        <translation>Przyjmuj zwroty zakupów z każdego kanału według jednych zasad: zeskanuj QR z paragonu lub wpisz numer zamówienia.</translation>
-    </message>
-    <message>
         <source>Reservations</source>
         <translation>Rezerwacje</translation>
     </message>
@@ -3803,18 +4224,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>The store&apos;s day in one picture.</source>
         <translation>Dzień sklepu w jednym miejscu.</translation>
-    </message>
-    <message>
-        <source>Every line with what is returnable now and the policy&apos;s verdict in words.</source>
-        <translation>Każda pozycja z informacją, co można teraz zwrócić, i decyzją wynikającą z zasad zwrotów, opisaną słowami.</translation>
-    </message>
-    <message>
-        <source>Refund to the original tenders, store credit or an exchange.</source>
-        <translation>Zwrot na pierwotne formy płatności, bon sklepowy lub wymiana.</translation>
-    </message>
-    <message>
-        <source>Out of policy only with a manager&apos;s override; a return receipt.</source>
-        <translation>Poza zasadami zwrotów tylko za zgodą kierownika; potwierdzenie zwrotu.</translation>
     </message>
     <message>
         <source>Every hold with its customer, lines and time left; expiring ones highlighted.</source>

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from clerk.central import models as m
 from clerk.central.db import transaction
-from tests.central.factories import NOW, make_order, stock
+from tests.central.factories import NOW, make_order, make_product, set_stock, stock
 from tests.central.ops_fixtures import Api, api, problem_type, world
 
 __all__ = ["api", "world"]
@@ -178,3 +178,112 @@ def test_pickup_order_return_counts_from_collection(api: Api) -> None:
     response = api.post("/v1/returns", _return(api, order, staff_id="piotr"))
     assert response.status_code == 201, response.text
     assert response.json()["return"]["refunds"][0]["tender"] == "online"
+
+
+def _variants(api: Api) -> None:
+    """SHIRT-L (same price) and SHIRT-XL (139.99), other sizes of SHIRT-M, 3 of each here."""
+    with transaction(api.factory) as session:
+        make_product(session, "SHIRT-L", "129.99", name="Koszula lniana L")
+        make_product(session, "SHIRT-XL", "139.99", name="Koszula lniana XL")
+        set_stock(session, "WAW-01", "SHIRT-L", 3)
+        set_stock(session, "WAW-01", "SHIRT-XL", 3)
+
+
+def test_an_exchange_returns_and_sells_in_one_transaction_the_difference_paid(api: Api) -> None:
+    _variants(api)
+    order = _store_sale(api)
+    body = _return(
+        api,
+        order,
+        refund_method="exchange",
+        exchange={
+            "id": "exch-000000000001",
+            "lines": [{"sku": "SHIRT-XL", "qty": 1}],
+            "payments": [{"tender": "cash", "amount": "10.00"}],
+        },
+    )
+    response = api.post("/v1/returns", body, if_match=1)
+    assert response.status_code == 201, response.text
+    answer = response.json()
+    assert [(r["tender"], r["amount"], r["reference"]) for r in answer["return"]["refunds"]] == [
+        ("store_credit", "129.99", "exchange")
+    ]
+    sale = answer["exchange_order"]
+    assert sale["id"] == "exch-000000000001" and sale["channel"] == "store"
+    assert [(ln["sku"], ln["qty"]) for ln in sale["lines"]] == [("SHIRT-XL", 1)]
+    assert [(p["tender"], p["amount"]) for p in sale["payments"]] == [
+        ("store_credit", "129.99"),
+        ("cash", "10.00"),
+    ]
+    assert sale["customer_id"] == api.world.customer.id
+    with api.session() as session:
+        assert stock(session, "WAW-01", "SHIRT-M") == (21, 0)  # the M came back
+        assert stock(session, "WAW-01", "SHIRT-XL") == (2, 0)  # the XL left
+    assert api.feed("WAW-01", "order", sale["id"])
+
+
+def test_a_cheaper_replacement_leaves_the_rest_as_store_credit(api: Api) -> None:
+    _variants(api)
+    with transaction(api.factory) as session:
+        make_product(session, "SHIRT-S", "99.99")
+        set_stock(session, "WAW-01", "SHIRT-S", 1)
+    order = _store_sale(api)
+    body = _return(
+        api, order, refund_method="exchange", exchange={"lines": [{"sku": "SHIRT-S", "qty": 1}]}
+    )
+    response = api.post("/v1/returns", body)
+    assert response.status_code == 201, response.text
+    sale = response.json()["exchange_order"]
+    assert [(p["tender"], p["amount"]) for p in sale["payments"]] == [("store_credit", "99.99")]
+    # The return's store credit is the whole 129.99; 30.00 of it is left to the customer.
+    assert response.json()["return"]["refunds"][0]["amount"] == "129.99"
+
+
+def test_an_exchange_is_refused_whole_when_it_cannot_be_made(api: Api) -> None:
+    _variants(api)
+    order = _store_sale(api)
+    other = _return(
+        api, order, refund_method="exchange", exchange={"lines": [{"sku": "JEANS-32", "qty": 1}]}
+    )
+    refused = api.post("/v1/returns", other)
+    assert refused.status_code == 422 and problem_type(refused) == "exchange-other-product"
+    unpaid = _return(
+        api, order, refund_method="exchange", exchange={"lines": [{"sku": "SHIRT-XL", "qty": 1}]}
+    )
+    short = api.post("/v1/returns", unpaid)
+    assert short.status_code == 422 and problem_type(short) == "payments-do-not-match-total"
+    mismatch = api.post(
+        "/v1/returns", _return(api, order, exchange={"lines": [{"sku": "SHIRT-L", "qty": 1}]})
+    )
+    assert mismatch.status_code == 422 and problem_type(mismatch) == "exchange-mismatch"
+    # Nothing of the refused attempts was kept: no return, the shirts where they were.
+    with api.session() as session:
+        assert session.execute(select(func.count()).select_from(m.Return)).scalar_one() == 0
+        assert stock(session, "WAW-01", "SHIRT-M") == (20, 0)
+        assert stock(session, "WAW-01", "SHIRT-XL") == (3, 0)
+
+
+def test_the_second_tablet_returning_the_same_units_hears_why_not_just_stale(api: Api) -> None:
+    order = _store_sale(api)
+    # Both tablets saw version 1 and return the same two units of the line.
+    first = api.post("/v1/returns", _return(api, order, qty=2), if_match=1)
+    assert first.status_code == 201, first.text
+    second = api.post("/v1/returns", _return(api, order, qty=2, staff_id="maria"), if_match=1)
+    assert second.status_code == 422 and problem_type(second) == "nothing-left"
+    assert "already been returned" in second.json()["detail"]
+    with api.session() as session:
+        assert session.execute(select(func.count()).select_from(m.Return)).scalar_one() == 1
+        assert stock(session, "WAW-01", "SHIRT-M") == (22, 0)
+        customer = session.get(m.Customer, api.world.customer.id)
+        assert customer is not None and customer.points_balance == 1000 - 238 + 2000
+
+
+def test_an_orders_returns_are_served_with_it(api: Api) -> None:
+    order = _store_sale(api)
+    made = api.post("/v1/returns", _return(api, order)).json()["return"]
+    headers = {"Authorization": f"Bearer {api.world.token}"}
+    answer = api.client.get(f"/v1/orders/{order.id}/returns", headers=headers)
+    assert answer.status_code == 200
+    assert [r["id"] for r in answer.json()["returns"]] == [made["id"]]
+    missing = api.client.get("/v1/orders/nope/returns", headers=headers)
+    assert missing.status_code == 404

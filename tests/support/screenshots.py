@@ -81,6 +81,7 @@ def shoot(language: str, theme: str) -> None:
             return
         _counter_shots(window, language)
         _pickup_shots(window, shell, cards, language)
+        _returns_shots(window, shell, cards, language)
 
         cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
         cards_window.resize(1180, 900)
@@ -122,6 +123,28 @@ def _pickup_shots(window: Any, shell: Any, cards: Any, language: str) -> None:
     _settle(1.0)
     window.grab().save(str(OUT / f"pickup-release-{language}.png"))
     window.screen_widget(Screen.PICKUP).cancel()
+    _settle()
+
+
+def _returns_shots(window: Any, shell: Any, cards: Any, language: str) -> None:
+    """The Returns screen: a receipt scanned, a line decided, and the refund summary."""
+    from clerk.domain.entities import ReturnReason
+    from clerk.ui.session import Screen
+
+    receipt = next(card for card in cards if card.kind == "receipt")
+    shell.router.submit(receipt.payload)
+    _settle(1.0)
+    returns = window.screen_widget(Screen.RETURNS)
+    rows = returns.decide.rows
+    if rows:
+        rows[0].set_qty(1)
+        rows[0].set_reason(ReturnReason.TOO_SMALL)
+    _settle(1.0)
+    window.grab().save(str(OUT / f"returns-decide-{language}.png"))
+    returns.decide.refund.confirm.click()
+    _settle(1.0)
+    window.grab().save(str(OUT / f"returns-done-{language}.png"))
+    returns.back_to_find()
     _settle()
 
 

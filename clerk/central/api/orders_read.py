@@ -11,7 +11,7 @@ from sqlalchemy import select
 from clerk.central import models as m
 from clerk.central.deps import DeviceDep, SessionDep
 from clerk.central.problems import not_found
-from clerk.central.serialize import etag, order_dict
+from clerk.central.serialize import etag, order_dict, return_dict
 
 router = APIRouter(tags=["orders"])
 
@@ -42,3 +42,15 @@ def get_order(order_id: str, session: SessionDep, device: DeviceDep) -> Any:
     if order is None:
         raise not_found("order", f"No order {order_id}.")
     return _answer(order)
+
+
+@router.get("/v1/orders/{order_id}/returns", responses={404: {"description": "No such order"}})
+def get_order_returns(order_id: str, session: SessionDep, device: DeviceDep) -> Any:
+    """The returns made of this order, oldest first (``{"returns": [...]}``): with the order
+    they are what the return policy needs to decide another return anywhere."""
+    if session.get(m.Order, order_id) is None:
+        raise not_found("order", f"No order {order_id}.")
+    rows = session.execute(
+        select(m.Return).where(m.Return.order_id == order_id).order_by(m.Return.created_at)
+    ).scalars()
+    return {"returns": [return_dict(row) for row in rows]}

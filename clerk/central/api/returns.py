@@ -35,13 +35,18 @@ def create(
     ``quantity-exceeds-returnable`` …); window and final-sale refusals pass with
     ``override`` {manager_id, reason} of a manager. Refunds are split over the original
     tenders (or store credit / exchange), earned points are reversed once, resellable units
-    go back on this store's shelf. Answers 201 ``{"return", "order"}`` with the order's ETag.
+    go back on this store's shelf. An ``exchange`` (refund method "exchange") sells the
+    replacement goods in the same transaction, paid by the value returned and, for a dearer
+    replacement, the customer's ``payments``. Answers 201 ``{"return", "order"}`` (and
+    ``"exchange_order"``) with the order's ETag.
     """
     version = expected_version(if_match)
 
     def work(session: Session) -> Answer:
         result = create_return(session, device, body, ctx.now(), expected_version=version)
         payload = {"return": return_dict(result.recorded.row), "order": order_dict(result.order)}
+        if result.exchange_order is not None:
+            payload["exchange_order"] = order_dict(result.exchange_order)
         headers = {
             "ETag": etag(result.order.version),
             "Location": f"/v1/returns/{result.recorded.row.id}",

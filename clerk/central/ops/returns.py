@@ -21,7 +21,9 @@ from clerk.central.ops.common import (
     bump_version,
     check_staff,
     check_version,
+    customer_of,
     lock_row,
+    products_by_sku,
     publish_touched,
     start_use_case,
     touched,
@@ -32,8 +34,11 @@ from clerk.central.ops.refunds import (
     record_return,
     tell_customer_refunded,
 )
-from clerk.domain.entities import RefundMethod, ReturnCondition, ReturnReason
-from clerk.domain.returns import Override, ReturnRequest
+from clerk.central.ops.sale import PaymentIn, SaleLineIn, book_sale
+from clerk.central.problems import unprocessable
+from clerk.domain.entities import RefundMethod, ReturnCondition, ReturnReason, Tender
+from clerk.domain.money import Money
+from clerk.domain.returns import EXCHANGE_REFERENCE, Override, ReturnDecision, ReturnRequest
 
 Id = Annotated[str, Field(min_length=1, max_length=48)]
 
@@ -54,8 +59,19 @@ class OverrideIn(Command):
     reason: Annotated[str, Field(min_length=1, max_length=500)]
 
 
+class ExchangeIn(Command):
+    """The replacement goods of an exchange, sold in the same action: the same products in
+    another size or colour; ``payments`` is what the customer pays on top of the value
+    returned (empty when the replacement costs no more). ``id``: the sale's id."""
+
+    id: ClientId | None = None
+    lines: Annotated[list[SaleLineIn], Field(min_length=1, max_length=50)]
+    payments: list[PaymentIn] = Field(default_factory=list, max_length=5)
+
+
 class ReturnIn(Command):
-    """``POST /v1/returns``; ``id``: the return id the tablet chose."""
+    """``POST /v1/returns``; ``id``: the return id the tablet chose. ``exchange`` goes with
+    ``refund_method`` "exchange" (and only with it)."""
 
     id: ClientId | None = None
     staff_id: Id
@@ -63,14 +79,16 @@ class ReturnIn(Command):
     lines: Annotated[list[ReturnLineIn], Field(min_length=1, max_length=200)]
     refund_method: RefundMethod = RefundMethod.ORIGINAL
     override: OverrideIn | None = None
+    exchange: ExchangeIn | None = None
 
 
 @dataclass(frozen=True)
 class ReturnResult:
-    """The order after the return, and the return as recorded."""
+    """The order after the return, the return as recorded, and an exchange's new sale."""
 
     order: m.Order
     recorded: RecordedReturn
+    exchange_order: m.Order | None = None
 
 
 def create_return(
@@ -88,9 +106,13 @@ def create_return(
     Resellable units go back on this store's shelf; earned points are reversed once.
     """
     start_use_case(session)
+    if (cmd.exchange is None) != (cmd.refund_method != RefundMethod.EXCHANGE):
+        raise unprocessable(
+            "exchange-mismatch",
+            "An exchange names its replacement goods, and only an exchange does.",
+        )
     order = lock_row(session, m.Order, cmd.order_id, "order")
     staff = check_staff(session, device, cmd.staff_id, COUNTER)
-    check_version(order.version, expected_version, "order")
     override: Override | None = None
     if cmd.override is not None:
         manager = require_manager_override(
@@ -103,6 +125,9 @@ def create_return(
     decision = decide(
         session, order, requests, now, override=override, refund_method=cmd.refund_method
     )
+    # The policy first: a second tablet returning the units another one already took back
+    # hears why (nothing left to return), not just that its copy of the order was stale.
+    check_version(order.version, expected_version, "order")
     recorded = record_return(
         session,
         order,
@@ -123,11 +148,64 @@ def create_return(
     for sku in sorted(back):
         adjust_stock(session, device.store_id, sku, on_hand=back[sku])
         touched(session).stock.add((device.store_id, sku))
+    exchange_order = None
+    if cmd.exchange is not None:
+        exchange_order = _sell_replacement(
+            session, device, staff.id, order, decision, cmd.exchange, now
+        )
+        touched(session).orders[exchange_order.id] = exchange_order
     bump_version(session, order)
     touched(session).orders[order.id] = order
     publish_touched(session, now)
     tell_customer_refunded(session, order, recorded, now)
-    return ReturnResult(order, recorded)
+    return ReturnResult(order, recorded, exchange_order)
 
 
-__all__ = ["OverrideIn", "ReturnIn", "ReturnLineIn", "ReturnResult", "create_return"]
+def _sell_replacement(
+    session: Session,
+    device: DeviceLike,
+    staff_id: str,
+    order: m.Order,
+    decision: ReturnDecision,
+    exchange: ExchangeIn,
+    now: datetime,
+) -> m.Order:
+    """The exchange's sale: paid with the value returned (as store credit) and, when the
+    replacement costs more, the customer's payments; what is left of the value stays with
+    the customer as store credit."""
+    skus = {line.id: line.sku for line in order.lines}
+    returned = products_by_sku(session, (skus[line.order_line_id] for line in decision.lines))
+    styles = {product.style for product in returned.values()}
+    wanted = products_by_sku(session, (line.sku for line in exchange.lines))
+    foreign = sorted(
+        line.sku
+        for line in exchange.lines
+        if line.sku not in wanted or wanted[line.sku].style not in styles
+    )
+    if foreign:
+        raise unprocessable(
+            "exchange-other-product",
+            "An exchange gives the same product in another size or colour; "
+            f"{', '.join(foreign)} is another product.",
+            skus=foreign,
+        )
+    total = sum((Money(wanted[line.sku].price) * line.qty for line in exchange.lines), Money.zero())
+    credit = min(decision.amount, total)
+    payments: list[tuple[Tender, Money, str | None]] = [
+        (Tender.STORE_CREDIT, credit, EXCHANGE_REFERENCE)
+    ]
+    payments += [(Tender(p.tender), Money(p.amount), p.reference) for p in exchange.payments]
+    return book_sale(
+        session,
+        device,
+        staff_id=staff_id,
+        customer=customer_of(session, order.customer_id),
+        lines=[(line.sku, line.qty) for line in exchange.lines],
+        payments=payments,
+        redeem_points=0,
+        now=now,
+        order_id=exchange.id,
+    )
+
+
+__all__ = ["ExchangeIn", "OverrideIn", "ReturnIn", "ReturnLineIn", "ReturnResult", "create_return"]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from clerk.services.context import ServiceContext
 from clerk.services.scanning import (
     CustomerScan,
+    OrderNumberScan,
     PickupScan,
     ProductCheck,
     ReceiptScan,
@@ -46,10 +47,11 @@ def _resolve(
 
 
 class ScanRouter(QObject):
-    """Turns raw scans into one of five signals.
+    """Turns raw scans into one of six signals.
 
     ``customerScanned(CustomerScan, Preview | None)``, ``pickupScanned(PickupScan)``,
-    ``receiptScanned(ReceiptScan)``, ``productChecked(ProductCheck)``, or ``rejected(str)`` with
+    ``receiptScanned(ReceiptScan)``, ``productChecked(ProductCheck)``,
+    ``orderNumberEntered(OrderNumberScan)``, or ``rejected(str)`` with
     a translated sentence saying what to do.  While nobody is signed in (``set_accepting(False)``)
     every scan is rejected, including one whose answer arrives after the screen locked.
 
@@ -62,6 +64,7 @@ class ScanRouter(QObject):
     pickupScanned = Signal(object)
     receiptScanned = Signal(object)
     productChecked = Signal(object)
+    orderNumberEntered = Signal(object)
     rejected = Signal(str)
 
     def __init__(
@@ -114,6 +117,8 @@ class ScanRouter(QObject):
             self.receiptScanned.emit(outcome)
         elif isinstance(outcome, ProductCheck):
             self.productChecked.emit(outcome)
+        elif isinstance(outcome, OrderNumberScan):
+            self.orderNumberEntered.emit(outcome)
         else:  # a new outcome nobody routes yet is a bug; the clerk still hears something
             log.error("no route for scan outcome %r", outcome)
             self.rejected.emit(scan_failed_text())

@@ -86,12 +86,9 @@ class PlaceholderScreen(QWidget):
 
 
 def placeholder_screens(colors: Colors, parent: QWidget | None = None) -> list[PlaceholderScreen]:
-    """Returns, Reservations and Today, as they will be."""
+    """Reservations and Today, as they will be."""
     t = _Texts()
     return [
-        PlaceholderScreen(
-            Screen.RETURNS, colors, t.returns, t.returns_intro, t.returns_points(), parent
-        ),
         PlaceholderScreen(
             Screen.RESERVATIONS,
             colors,
@@ -109,24 +106,12 @@ class _Texts(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.returns = self.tr("Returns")
-        self.returns_intro = self.tr(
-            "Take back anything bought in any channel under one policy: scan the receipt QR or "
-            "type the order number."
-        )
         self.reservations = self.tr("Reservations")
         self.reservations_intro = self.tr(
             "Keep local holds and stock honest: reservations and click-and-collect holds by expiry."
         )
         self.today = self.tr("Today")
         self.today_intro = self.tr("The store's day in one picture.")
-
-    def returns_points(self) -> list[str]:
-        return [
-            self.tr("Every line with what is returnable now and the policy's verdict in words."),
-            self.tr("Refund to the original tenders, store credit or an exchange."),
-            self.tr("Out of policy only with a manager's override; a return receipt."),
-        ]
 
     def reservations_points(self) -> list[str]:
         return [

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from clerk.domain.tokens import loyalty_token, pickup_token, receipt_token
 from clerk.services.scanning import (
     CustomerScan,
+    OrderNumberScan,
     PickupScan,
     ProductCheck,
     ReceiptScan,
@@ -29,7 +30,14 @@ from tests.gui.scanning.conftest import (
 )
 from tests.services.world import DEVICE, NOW, STORE, Tablet
 
-SIGNALS = ("customerScanned", "pickupScanned", "receiptScanned", "productChecked", "rejected")
+SIGNALS = (
+    "customerScanned",
+    "pickupScanned",
+    "receiptScanned",
+    "productChecked",
+    "orderNumberEntered",
+    "rejected",
+)
 
 
 @pytest.fixture
@@ -106,6 +114,17 @@ def test_a_product_label(qtbot: QtBot, router: ScanRouter) -> None:
     check = routed(qtbot, router, SHIRT_EAN, "productChecked")
     assert isinstance(check, ProductCheck)
     assert (check.sku, check.available) == ("SHIRT-M", 20)
+
+
+def test_a_typed_order_number_goes_to_the_returns_desk(qtbot: QtBot, router: ScanRouter) -> None:
+    for typed, number in (
+        ("W26-0001234", "W26-0001234"),
+        (" waw-01-260310-4f2a9c ", "WAW-01-260310-4F2A9C"),
+    ):
+        assert routed(qtbot, router, typed, "orderNumberEntered") == OrderNumberScan(number)
+    # Words and short codes are no order numbers.
+    for text in ("hello", "AB-12"):
+        routed(qtbot, router, text, "rejected")
 
 
 def test_a_refusal_is_in_words(qtbot: QtBot, router: ScanRouter) -> None:

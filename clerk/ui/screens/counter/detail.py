@@ -56,7 +56,10 @@ def _table(parent: QWidget, headers: list[str], rows: list[list[str]], name: str
 
 
 class OrderDialog(QDialog):
-    """An order of any channel: lines, payments, pickup and returns."""
+    """An order of any channel: lines, payments, pickup and returns; ``returnRequested(id)``
+    when the clerk takes items of it back (Return…)."""
+
+    returnRequested = Signal(str)
 
     def __init__(self, detail: OrderDetail, stores: dict[str, str], parent: QWidget) -> None:
         super().__init__(parent)
@@ -152,7 +155,17 @@ class OrderDialog(QDialog):
             layout.addWidget(note)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        self.return_button = close.addButton(
+            self.tr("Return…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.return_button.setObjectName("orderReturn")
+        self.return_button.setAccessibleName(self.tr("Take items of this order back"))
+        self.return_button.clicked.connect(lambda: self._return(order.id))
         layout.addWidget(close)
+
+    def _return(self, order_id: str) -> None:
+        self.accept()
+        self.returnRequested.emit(order_id)
 
 
 class ThreadDialog(QDialog):

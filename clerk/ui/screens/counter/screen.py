@@ -58,6 +58,7 @@ class CounterScreen(QWidget):
 
     customerShown = Signal(str)  # the customer id, once the 360 is on screen
     pickupRequested = Signal(str)  # an order id to open on the Pickup screen
+    returnRequested = Signal(str)  # an order id to open on the Returns screen
 
     def __init__(self, services: AppServices, colors: Colors, parent: QWidget | None = None):
         super().__init__(parent)
@@ -499,6 +500,7 @@ class CounterScreen(QWidget):
             return
         dialog = OrderDialog(detail, self._stores, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.returnRequested.connect(self.returnRequested)
         self.detail_dialog: QWidget = dialog
         dialog.open()
 

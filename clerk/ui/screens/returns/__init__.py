@@ -1,0 +1,1 @@
+"""The Returns screen (F3): anything bought anywhere, returned here under one policy."""
