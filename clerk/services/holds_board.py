@@ -17,8 +17,10 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from clerk.domain.entities import Customer, Order, OrderStatus, Reservation
+from clerk.domain.holds import ReservationHoldPolicy
 from clerk.domain.money import Money
 from clerk.services.context import Actor, ServiceContext
+from clerk.services.effects import settings_of
 from clerk.services.pickup import units_waiting
 from clerk.services.staff import MANAGER, require_staff
 from clerk.store import StoreUnit
@@ -72,6 +74,7 @@ class HoldEntry:
     state: HoldState
     pending: bool  # an action of this tablet on it waits to be sent
     attention: str | None  # central refused an action on it: why, in words
+    latest_until: datetime | None = None  # a reservation: the furthest it may be extended
 
     def time_left(self, now: datetime) -> timedelta:
         """How long until the hold ends (negative: over since)."""
@@ -182,6 +185,7 @@ def _reservation_entry(
     res: Reservation,
     customer: Customer | None,
     unit: StoreUnit,
+    policy: ReservationHoldPolicy,
     now: datetime,
     pending: set[tuple[str, str]],
     attention: dict[str, str],
@@ -209,6 +213,7 @@ def _reservation_entry(
         state=_state(res.hold_until, now),
         pending=("reservation", res.id) in pending,
         attention=attention.get(f"reservation:{res.id}"),
+        latest_until=policy.latest_until(res.created_at),
     )
 
 
@@ -278,6 +283,10 @@ def holds_board(ctx: ServiceContext, actor: Actor, now: datetime | None = None) 
     moment = now if now is not None else ctx.clock.now()
     with ctx.store.unit(read_only=True) as unit:
         require_staff(unit, actor, MANAGER, "see the store's holds")
+        settings = settings_of(unit, ctx.store_id)
+        policy = ReservationHoldPolicy(
+            hold_hours=settings.reservation_hold_hours, max_days=settings.reservation_max_days
+        )
         reservations = unit.reservations.active(ctx.store_id)
         ready = unit.orders.pickups(ctx.store_id, [OrderStatus.READY.value])
         customers = _customers(
@@ -286,7 +295,9 @@ def holds_board(ctx: ServiceContext, actor: Actor, now: datetime | None = None) 
         pending = unit.outbox.unfinished_touches()
         attention = _attention(unit)
         entries: list[HoldEntry] = [
-            _reservation_entry(r, customers.get(r.customer_id), unit, moment, pending, attention)
+            _reservation_entry(
+                r, customers.get(r.customer_id), unit, policy, moment, pending, attention
+            )
             for r in reservations
         ]
         for order in ready:

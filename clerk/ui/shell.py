@@ -29,6 +29,7 @@ from clerk.ui.scanning.wedge import WedgeFilter
 from clerk.ui.screens.attention import AttentionScreen
 from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.screens.pickup.screen import PickupScreen
+from clerk.ui.screens.reservations.screen import ReservationsScreen
 from clerk.ui.session import AppServices, Screen, StaffSession
 from clerk.ui.theme import Colors
 
@@ -104,6 +105,9 @@ class Shell:
         attention = AttentionScreen(self.services, tablet.pins)
         counter = CounterScreen(self.services, colors)
         pickup = PickupScreen(self.services, colors)
+        manager_screens: dict[Screen, QWidget] = {
+            Screen.RESERVATIONS: ReservationsScreen(self.services, colors),
+        }
         if window is None:
             window = MainWindow(
                 colors,
@@ -118,7 +122,7 @@ class Shell:
             self.router,
             counter,
             pickup,
-            {Screen.ATTENTION: attention},
+            {Screen.ATTENTION: attention, **manager_screens},
         )
         counter.pickupRequested.connect(window.open_pickup)
         self._show_sync_state()

@@ -543,6 +543,33 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Anuluj rezerwację</translation>
+    </message>
+    <message>
+        <source>Cancel reservation {reference}?</source>
+        <translation>Anulować rezerwację {reference}?</translation>
+    </message>
+    <message>
+        <source>The customer asked for it</source>
+        <translation>Klient o to poprosił</translation>
+    </message>
+    <message>
+        <source>The store cancels it</source>
+        <translation>Anuluje ją sklep</translation>
+    </message>
+    <message>
+        <source>The items become available for sale again and central tells the customer the reservation was cancelled. This cannot be undone.</source>
+        <translation>Towary wracają do sprzedaży, a centrala powiadamia klienta o anulowaniu rezerwacji. Tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <source>Keep the reservation</source>
+        <translation>Zostaw rezerwację</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Online cart</source>
@@ -683,6 +710,49 @@ zaktualizowano {when}</translation>
     <message>
         <source>Recording the sale…</source>
         <translation>Zapisywanie sprzedaży…</translation>
+    </message>
+</context>
+<context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Collect reservation</source>
+        <translation>Odbiór rezerwacji</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} — {name}</source>
+        <translation>Rezerwacja {reference} — {name}</translation>
+    </message>
+    <message>
+        <source>The customer buys what was set aside for them; the hold ends with the sale.</source>
+        <translation>Klient kupuje odłożone dla niego towary; rezerwacja kończy się wraz ze sprzedażą.</translation>
+    </message>
+    <message>
+        <source>Reserved items</source>
+        <translation>Zarezerwowane towary</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wróć</translation>
+    </message>
+    <message>
+        <source>Back to the holds</source>
+        <translation>Wróć do rezerwacji</translation>
+    </message>
+    <message>
+        <source>Confirm sale</source>
+        <translation>Zatwierdź sprzedaż</translation>
+    </message>
+    <message>
+        <source>Confirm the sale</source>
+        <translation>Zatwierdź sprzedaż</translation>
+    </message>
+    <message>
+        <source>Sign in first — the sale was not recorded.</source>
+        <translation>Najpierw się zaloguj — sprzedaż nie została zapisana.</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1437,88 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>ExpireHoldDialog</name>
+    <message>
+        <source>Expire hold</source>
+        <translation>Oznacz jako wygasłe</translation>
+    </message>
+    <message>
+        <source>Expire the hold of order {number}?</source>
+        <translation>Zakończyć przechowywanie zamówienia {number}?</translation>
+    </message>
+    <message>
+        <source>The items go back to stock, the customer is refunded for everything still on the shelf, and central tells them the order has expired. This cannot be undone.</source>
+        <translation>Towary wracają na stan, klient dostaje zwrot pieniędzy za wszystko, co czeka na półce, a centrala informuje go, że zamówienie wygasło. Tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <source>Keep it on the shelf</source>
+        <translation>Zostaw na półce</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend reservation</source>
+        <translation>Przedłuż rezerwację</translation>
+    </message>
+    <message>
+        <source>Hold reservation {reference} longer</source>
+        <translation>Przedłuż rezerwację {reference}</translation>
+    </message>
+    <message>
+        <source>Held until {until}. A reservation can be held until {latest} at the latest (7 days from when it was made).</source>
+        <translation>Ważna do {until}. Rezerwację można przedłużyć najdalej do {latest} (7 dni od jej złożenia).</translation>
+    </message>
+    <message>
+        <source>New end of the hold</source>
+        <translation>Nowy termin rezerwacji</translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation>+1 dzień</translation>
+    </message>
+    <message>
+        <source>Hold one day longer</source>
+        <translation>Przedłuż o jeden dzień</translation>
+    </message>
+    <message>
+        <source>+2 days</source>
+        <translation>+2 dni</translation>
+    </message>
+    <message>
+        <source>Hold two days longer</source>
+        <translation>Przedłuż o dwa dni</translation>
+    </message>
+    <message>
+        <source>+3 days</source>
+        <translation>+3 dni</translation>
+    </message>
+    <message>
+        <source>Hold three days longer</source>
+        <translation>Przedłuż o trzy dni</translation>
+    </message>
+    <message>
+        <source>As long as allowed</source>
+        <translation>Najdłużej, jak można</translation>
+    </message>
+    <message>
+        <source>Hold until the latest</source>
+        <translation>Przedłuż do najpóźniejszego terminu</translation>
+    </message>
+    <message>
+        <source>This reservation is already held as long as allowed.</source>
+        <translation>Ta rezerwacja jest już przedłużona maksymalnie.</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>Zostaw bez zmian</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Przedłuż</translation>
+    </message>
+</context>
+<context>
     <name>FindCustomer</name>
     <message>
         <source>Scan the customer&apos;s loyalty code</source>
@@ -1409,6 +1561,124 @@ zaktualizowano {when}</translation>
     <message>
         <source>(from central)</source>
         <translation>(z centrali)</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDetail</name>
+    <message>
+        <source>Created</source>
+        <translation>Utworzono</translation>
+    </message>
+    <message>
+        <source>Held until</source>
+        <translation>Ważna do</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Pozostało</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <source>Items held</source>
+        <translation>Odłożone towary</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Przedłuż…</translation>
+    </message>
+    <message>
+        <source>Extend the reservation</source>
+        <translation>Przedłuż rezerwację</translation>
+    </message>
+    <message>
+        <source>Collect…</source>
+        <translation>Sprzedaj…</translation>
+    </message>
+    <message>
+        <source>Sell the reserved items now</source>
+        <translation>Sprzedaj teraz zarezerwowane towary</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Anuluj…</translation>
+    </message>
+    <message>
+        <source>Cancel the reservation</source>
+        <translation>Anuluj rezerwację</translation>
+    </message>
+    <message>
+        <source>Expire hold…</source>
+        <translation>Zakończ przechowywanie…</translation>
+    </message>
+    <message>
+        <source>Expire the overdue pickup</source>
+        <translation>Zakończ przechowywanie przeterminowanego zamówienia</translation>
+    </message>
+    <message>
+        <source>Pick a hold in the list to see it here.</source>
+        <translation>Wybierz rezerwację z listy, aby zobaczyć ją tutaj.</translation>
+    </message>
+    <message>
+        <source>(no customer account)</source>
+        <translation>(bez konta klienta)</translation>
+    </message>
+    <message>
+        <source>Only a hold that is over can be expired.</source>
+        <translation>Zakończyć można tylko przechowywanie, którego termin minął.</translation>
+    </message>
+    <message>
+        <source>Central refused the last change: {why}</source>
+        <translation>Centrala odrzuciła ostatnią zmianę: {why}</translation>
+    </message>
+    <message>
+        <source>A change waits to be sent to central.</source>
+        <translation>Zmiana czeka na wysłanie do centrali.</translation>
+    </message>
+    <message>
+        <source>The hold is over: expire it, or hand it over today.</source>
+        <translation>Termin minął: zakończ przechowywanie albo wydaj zamówienie jeszcze dziś.</translation>
+    </message>
+    <message>
+        <source>The hold is over; central will release the items.</source>
+        <translation>Termin minął; centrala zwolni towary.</translation>
+    </message>
+    <message>
+        <source>The hold ends within a day.</source>
+        <translation>Termin mija w ciągu doby.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Towary</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Utworzono</translation>
+    </message>
+    <message>
+        <source>Held until</source>
+        <translation>Ważna do</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Pozostało</translation>
+    </message>
+    <message>
+        <source>(no customer account)</source>
+        <translation>(bez konta klienta)</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3432,116 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>Reservations</name>
+    <message>
+        <source>Reservation</source>
+        <translation>Rezerwacja</translation>
+    </message>
+    <message>
+        <source>Pickup order</source>
+        <translation>Zamówienie do odbioru</translation>
+    </message>
+    <message>
+        <source>over {time} ago</source>
+        <translation>minął {time} temu</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Odbiór</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsScreen</name>
+    <message>
+        <source>Reservations and holds</source>
+        <translation>Rezerwacje i odłożone towary</translation>
+    </message>
+    <message>
+        <source>All holds</source>
+        <translation>Wszystkie</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>Search holds</source>
+        <translation>Szukaj rezerwacji</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Stock here of the held products</source>
+        <translation>Stan w sklepie odłożonych produktów</translation>
+    </message>
+    <message>
+        <source>Stock of the held products</source>
+        <translation>Stan odłożonych produktów</translation>
+    </message>
+    <message>
+        <source>Pickups</source>
+        <translation>Odbiory</translation>
+    </message>
+    <message>
+        <source>Any end</source>
+        <translation>Dowolny termin</translation>
+    </message>
+    <message>
+        <source>Within a day</source>
+        <translation>W ciągu doby</translation>
+    </message>
+    <message>
+        <source>Name, number, product, phone</source>
+        <translation>Nazwisko, numer, produkt, telefon</translation>
+    </message>
+    <message>
+        <source>Any end ({n})</source>
+        <translation>Dowolny termin ({n})</translation>
+    </message>
+    <message>
+        <source>Within a day ({n})</source>
+        <translation>W ciągu doby ({n})</translation>
+    </message>
+    <message>
+        <source>Over ({n})</source>
+        <translation>Po terminie ({n})</translation>
+    </message>
+    <message>
+        <source>Reservations: {r} · pickup orders on the shelf: {p} · read at {time}</source>
+        <translation>Rezerwacje: {r} · zamówienia na półce: {p} · stan z {time}</translation>
+    </message>
+    <message>
+        <source>No hold matches the filters.</source>
+        <translation>Żadna rezerwacja nie pasuje do filtrów.</translation>
+    </message>
+    <message>
+        <source>Nothing is held.</source>
+        <translation>Nic nie jest odłożone.</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} is sold; the sale is queued for central.</source>
+        <translation>Rezerwacja {reference} sprzedana; sprzedaż czeka na wysłanie do centrali.</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} is held longer.</source>
+        <translation>Rezerwacja {reference} przedłużona.</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} is cancelled; the items are available again and the customer will be told.</source>
+        <translation>Rezerwacja {reference} anulowana; towary są znów dostępne, a klient zostanie powiadomiony.</translation>
+    </message>
+    <message>
+        <source>The hold of order {reference} is expired: its items are back in stock, the refund is queued, and central tells the customer.</source>
+        <translation>Przechowywanie zamówienia {reference} zakończone: towary wróciły na stan, zwrot pieniędzy czeka na wysłanie, a centrala powiadomi klienta.</translation>
+    </message>
+</context>
+<context>
     <name>SaleDonePage</name>
     <message>
         <source>Sale complete</source>
@@ -3551,6 +3931,33 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>StockModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Na stanie</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Odłożone</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Dostępne</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>Odłożone dla</translation>
+    </message>
+    <message>
+        <source>{n} by changes not synced yet</source>
+        <translation>{n} przez zmiany jeszcze niezsynchronizowane</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Sales</source>
@@ -3789,14 +4196,6 @@ zaktualizowano {when}</translation>
         <translation>Przyjmuj zwroty zakupów z każdego kanału według jednych zasad: zeskanuj QR z paragonu lub wpisz numer zamówienia.</translation>
     </message>
     <message>
-        <source>Reservations</source>
-        <translation>Rezerwacje</translation>
-    </message>
-    <message>
-        <source>Keep local holds and stock honest: reservations and click-and-collect holds by expiry.</source>
-        <translation>Pilnuj, by rezerwacje i stany się zgadzały: rezerwacje w sklepie i zamówienia z odbiorem osobistym według terminu wygaśnięcia.</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>Dziś</translation>
     </message>
@@ -3815,18 +4214,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>Out of policy only with a manager&apos;s override; a return receipt.</source>
         <translation>Poza zasadami zwrotów tylko za zgodą kierownika; potwierdzenie zwrotu.</translation>
-    </message>
-    <message>
-        <source>Every hold with its customer, lines and time left; expiring ones highlighted.</source>
-        <translation>Każda rezerwacja z klientem, pozycjami i pozostałym czasem; wkrótce wygasające są wyróżnione.</translation>
-    </message>
-    <message>
-        <source>Stock per SKU: on hand, held, available, and which holds hold it.</source>
-        <translation>Stany według SKU: na stanie, zarezerwowane, dostępne oraz które rezerwacje je blokują.</translation>
-    </message>
-    <message>
-        <source>Extend, cancel, collect or expire — with the manager as the acting staff.</source>
-        <translation>Przedłuż, anuluj, wydaj lub zakończ — z kierownikiem jako osobą wykonującą.</translation>
     </message>
     <message>
         <source>Pickups to prepare, ready and overdue; waits from ready to collected.</source>

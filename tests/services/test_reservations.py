@@ -200,3 +200,4 @@ def test_the_board_says_what_waits_to_be_sent(tablet: Tablet) -> None:
     (entry,) = board.holds
     assert entry.pending and entry.attention is None
     assert entry.hold_until == NOW + timedelta(days=4) and entry.state == "active"
+    assert entry.latest_until == NOW - timedelta(hours=10) + timedelta(days=7)

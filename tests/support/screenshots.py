@@ -81,6 +81,7 @@ def shoot(language: str, theme: str) -> None:
             return
         _counter_shots(window, language)
         _pickup_shots(window, shell, cards, language)
+        _manager_shots(window, language)
 
         cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
         cards_window.resize(1180, 900)
@@ -123,6 +124,19 @@ def _pickup_shots(window: Any, shell: Any, cards: Any, language: str) -> None:
     window.grab().save(str(OUT / f"pickup-release-{language}.png"))
     window.screen_widget(Screen.PICKUP).cancel()
     _settle()
+
+
+def _manager_shots(window: Any, language: str) -> None:
+    """The store manager's screens: the holds with their stock, and the day in one picture."""
+    from clerk.ui.session import Screen
+
+    window.go(Screen.RESERVATIONS)
+    _settle(1.0)
+    holds = window.screen_widget(Screen.RESERVATIONS)
+    if holds.model.rowCount() > 2:
+        holds.table.selectRow(2)  # one with several lines, beside the first ones
+        _settle()
+    window.grab().save(str(OUT / f"reservations-{language}.png"))
 
 
 def main() -> int:

@@ -86,19 +86,11 @@ class PlaceholderScreen(QWidget):
 
 
 def placeholder_screens(colors: Colors, parent: QWidget | None = None) -> list[PlaceholderScreen]:
-    """Returns, Reservations and Today, as they will be."""
+    """Returns and Today, as they will be."""
     t = _Texts()
     return [
         PlaceholderScreen(
             Screen.RETURNS, colors, t.returns, t.returns_intro, t.returns_points(), parent
-        ),
-        PlaceholderScreen(
-            Screen.RESERVATIONS,
-            colors,
-            t.reservations,
-            t.reservations_intro,
-            t.reservations_points(),
-            parent,
         ),
         PlaceholderScreen(Screen.TODAY, colors, t.today, t.today_intro, t.today_points(), parent),
     ]
@@ -114,10 +106,6 @@ class _Texts(QObject):
             "Take back anything bought in any channel under one policy: scan the receipt QR or "
             "type the order number."
         )
-        self.reservations = self.tr("Reservations")
-        self.reservations_intro = self.tr(
-            "Keep local holds and stock honest: reservations and click-and-collect holds by expiry."
-        )
         self.today = self.tr("Today")
         self.today_intro = self.tr("The store's day in one picture.")
 
@@ -126,15 +114,6 @@ class _Texts(QObject):
             self.tr("Every line with what is returnable now and the policy's verdict in words."),
             self.tr("Refund to the original tenders, store credit or an exchange."),
             self.tr("Out of policy only with a manager's override; a return receipt."),
-        ]
-
-    def reservations_points(self) -> list[str]:
-        return [
-            self.tr(
-                "Every hold with its customer, lines and time left; expiring ones highlighted."
-            ),
-            self.tr("Stock per SKU: on hand, held, available, and which holds hold it."),
-            self.tr("Extend, cancel, collect or expire — with the manager as the acting staff."),
         ]
 
     def today_points(self) -> list[str]:
