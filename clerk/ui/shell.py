@@ -30,6 +30,7 @@ from clerk.ui.screens.attention import AttentionScreen
 from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.screens.pickup.screen import PickupScreen
 from clerk.ui.screens.reservations.screen import ReservationsScreen
+from clerk.ui.screens.today.screen import TodayScreen
 from clerk.ui.session import AppServices, Screen, StaffSession
 from clerk.ui.theme import Colors
 
@@ -107,6 +108,7 @@ class Shell:
         pickup = PickupScreen(self.services, colors)
         manager_screens: dict[Screen, QWidget] = {
             Screen.RESERVATIONS: ReservationsScreen(self.services, colors),
+            Screen.TODAY: TodayScreen(self.services, colors),
         }
         if window is None:
             window = MainWindow(

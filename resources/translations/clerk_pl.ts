@@ -2123,6 +2123,37 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>OverridesPage</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Pracownik</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Wszyscy</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Rodzaj działania</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Każdy rodzaj</translation>
+    </message>
+    <message>
+        <source>Overrides and sensitive actions</source>
+        <translation>Wyjątki i działania wrażliwe</translation>
+    </message>
+    <message>
+        <source>No override or sensitive action this day.</source>
+        <translation>Tego dnia nie było wyjątków ani działań wrażliwych.</translation>
+    </message>
+    <message>
+        <source>From this tablet&apos;s audit log: each entry says who did it, when, and the reason they gave.</source>
+        <translation>Z dziennika zdarzeń tego tabletu: kto, kiedy i z jakiego powodu.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPanel</name>
     <message>
         <source>To pay</source>
@@ -4135,6 +4166,375 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>TodayExport</name>
+    <message>
+        <source>Time</source>
+        <translation>Godzina</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Czego dotyczy</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>The day at {store}: {day}</source>
+        <translation>Dzień w sklepie {store}: {day}</translation>
+    </message>
+    <message>
+        <source>Read from the tablet&apos;s store at {time}</source>
+        <translation>Dane z bazy tabletu, stan z {time}</translation>
+    </message>
+    <message>
+        <source>Overrides and sensitive actions</source>
+        <translation>Wyjątki i działania wrażliwe</translation>
+    </message>
+    <message>
+        <source>None this day.</source>
+        <translation>Tego dnia brak.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sekcja</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Wskaźnik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>Dziś</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Pokazany dzień</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Dzień wcześniej</translation>
+    </message>
+    <message>
+        <source>The day after</source>
+        <translation>Dzień później</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export the day as PDF</source>
+        <translation>Eksportuj dzień do PDF</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the day as CSV</source>
+        <translation>Eksportuj dzień do CSV</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>Dzień</translation>
+    </message>
+    <message>
+        <source>Overrides and audit</source>
+        <translation>Wyjątki i dziennik</translation>
+    </message>
+    <message>
+        <source>To prepare</source>
+        <translation>Do przygotowania</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf</source>
+        <translation>Gotowe na półce</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Wydane</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Średnie oczekiwanie</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Effort score</source>
+        <translation>Ocena łatwości</translation>
+    </message>
+    <message>
+        <source>Online carts finalized</source>
+        <translation>Koszyki online sfinalizowane</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Czeka na wysłanie</translation>
+    </message>
+    <message>
+        <source>Live from this tablet · read at {time}</source>
+        <translation>Na żywo z tego tabletu · stan z {time}</translation>
+    </message>
+    <message>
+        <source>known for today only</source>
+        <translation>znane tylko dla dzisiaj</translation>
+    </message>
+    <message>
+        <source>{n} without a ready time</source>
+        <translation>{n} bez czasu przygotowania</translation>
+    </message>
+    <message>
+        <source>longest {wait}</source>
+        <translation>najdłużej {wait}</translation>
+    </message>
+    <message>
+        <source>{n} items, {money}</source>
+        <translation>{n} szt., {money}</translation>
+    </message>
+    <message>
+        <source>{money} · of {n} sales</source>
+        <translation>{money} · z {n} sprzedaży</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>odpowiedzi: {n}</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>ostatnia synchronizacja {time}</translation>
+    </message>
+    <message>
+        <source>no sync since the app started</source>
+        <translation>brak synchronizacji od uruchomienia</translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation>odrzucone: {n}</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the day</source>
+        <translation>Eksport dnia</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({why}); choose another folder.</source>
+        <translation>Nie udało się zapisać pliku ({why}); wybierz inny folder.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Zapisano: {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayWords</name>
+    <message>
+        <source>Return out of policy</source>
+        <translation>Zwrot poza regulaminem</translation>
+    </message>
+    <message>
+        <source>Expired hold</source>
+        <translation>Zakończone przechowywanie</translation>
+    </message>
+    <message>
+        <source>Revealed contact</source>
+        <translation>Odsłonięty kontakt</translation>
+    </message>
+    <message>
+        <source>Discarded attention item</source>
+        <translation>Porzucona sprawa do decyzji</translation>
+    </message>
+    <message>
+        <source>Reservation changed</source>
+        <translation>Zmiana rezerwacji</translation>
+    </message>
+    <message>
+        <source>done, sent to central</source>
+        <translation>wykonane, wysłane do centrali</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <source>given up</source>
+        <translation>porzucone</translation>
+    </message>
+    <message>
+        <source>refused by the tablet</source>
+        <translation>odrzucone przez tablet</translation>
+    </message>
+    <message>
+        <source>Wait, ready to collected, by hour</source>
+        <translation>Oczekiwanie od gotowości do odbioru, wg godziny</translation>
+    </message>
+    <message>
+        <source>No pickup was released this day.</source>
+        <translation>Tego dnia nic nie wydano.</translation>
+    </message>
+    <message>
+        <source>Returned items by reason</source>
+        <translation>Zwrócone sztuki wg powodu</translation>
+    </message>
+    <message>
+        <source>Nothing was returned here this day.</source>
+        <translation>Tego dnia nic tu nie zwrócono.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Nieznany</translation>
+    </message>
+    <message>
+        <source>Returns by the original order&apos;s channel</source>
+        <translation>Zwroty wg kanału zamówienia</translation>
+    </message>
+    <message>
+        <source>Effort scores (1 hard – 5 easy)</source>
+        <translation>Oceny łatwości (1 trudno – 5 łatwo)</translation>
+    </message>
+    <message>
+        <source>No customer scored their visit this day.</source>
+        <translation>Tego dnia nikt nie ocenił wizyty.</translation>
+    </message>
+    <message>
+        <source>Pickups</source>
+        <translation>Odbiory</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sprzedaż</translation>
+    </message>
+    <message>
+        <source>Effort score</source>
+        <translation>Ocena łatwości</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronizacja</translation>
+    </message>
+    <message>
+        <source>To prepare now</source>
+        <translation>Do przygotowania teraz</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf now</source>
+        <translation>Gotowe na półce teraz</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Po terminie teraz</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Wydane</translation>
+    </message>
+    <message>
+        <source>Average wait, ready to collected</source>
+        <translation>Średnie oczekiwanie od gotowości do odbioru</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Najdłuższe oczekiwanie</translation>
+    </message>
+    <message>
+        <source>Items returned</source>
+        <translation>Zwrócone sztuki</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Zwrócone pieniądze</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Powód: {reason}</translation>
+    </message>
+    <message>
+        <source>Bought via: {channel}</source>
+        <translation>Kupione przez: {channel}</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Średnia</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Score {n}</source>
+        <translation>Ocena {n}</translation>
+    </message>
+    <message>
+        <source>Online carts finalized here</source>
+        <translation>Koszyki online sfinalizowane tutaj</translation>
+    </message>
+    <message>
+        <source>Value of the carts</source>
+        <translation>Wartość koszyków</translation>
+    </message>
+    <message>
+        <source>All sales here</source>
+        <translation>Wszystkie sprzedaże tutaj</translation>
+    </message>
+    <message>
+        <source>Value of all sales</source>
+        <translation>Wartość wszystkich sprzedaży</translation>
+    </message>
+    <message>
+        <source>Actions waiting to be sent</source>
+        <translation>Działania czekające na wysłanie</translation>
+    </message>
+    <message>
+        <source>Refused, waiting for a decision</source>
+        <translation>Odrzucone, czekają na decyzję</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Ostatnia synchronizacja</translation>
+    </message>
+    <message>
+        <source>{who}, approved by {manager}</source>
+        <translation>{who}, zatwierdził(a) {manager}</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Sync state</source>
@@ -4196,14 +4596,6 @@ zaktualizowano {when}</translation>
         <translation>Przyjmuj zwroty zakupów z każdego kanału według jednych zasad: zeskanuj QR z paragonu lub wpisz numer zamówienia.</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>Dziś</translation>
-    </message>
-    <message>
-        <source>The store&apos;s day in one picture.</source>
-        <translation>Dzień sklepu w jednym miejscu.</translation>
-    </message>
-    <message>
         <source>Every line with what is returnable now and the policy&apos;s verdict in words.</source>
         <translation>Każda pozycja z informacją, co można teraz zwrócić, i decyzją wynikającą z zasad zwrotów, opisaną słowami.</translation>
     </message>
@@ -4214,18 +4606,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>Out of policy only with a manager&apos;s override; a return receipt.</source>
         <translation>Poza zasadami zwrotów tylko za zgodą kierownika; potwierdzenie zwrotu.</translation>
-    </message>
-    <message>
-        <source>Pickups to prepare, ready and overdue; waits from ready to collected.</source>
-        <translation>Odbiory do przygotowania, gotowe i po terminie; czas od gotowości do odbioru.</translation>
-    </message>
-    <message>
-        <source>Returns by reason and channel, effort scores, carts finalized here.</source>
-        <translation>Zwroty według powodu i kanału, oceny obsługi, koszyki sfinalizowane w sklepie.</translation>
-    </message>
-    <message>
-        <source>Sync health, and the day exported as PDF and CSV.</source>
-        <translation>Stan synchronizacji oraz eksport dnia do PDF i CSV.</translation>
     </message>
 </context>
 </TS>

@@ -137,6 +137,9 @@ def _manager_shots(window: Any, language: str) -> None:
         holds.table.selectRow(2)  # one with several lines, beside the first ones
         _settle()
     window.grab().save(str(OUT / f"reservations-{language}.png"))
+    window.go(Screen.TODAY)
+    _settle(1.0)
+    window.grab().save(str(OUT / f"today-{language}.png"))
 
 
 def main() -> int:

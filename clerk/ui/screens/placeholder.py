@@ -86,13 +86,12 @@ class PlaceholderScreen(QWidget):
 
 
 def placeholder_screens(colors: Colors, parent: QWidget | None = None) -> list[PlaceholderScreen]:
-    """Returns and Today, as they will be."""
+    """Returns, as it will be."""
     t = _Texts()
     return [
         PlaceholderScreen(
             Screen.RETURNS, colors, t.returns, t.returns_intro, t.returns_points(), parent
         ),
-        PlaceholderScreen(Screen.TODAY, colors, t.today, t.today_intro, t.today_points(), parent),
     ]
 
 
@@ -106,19 +105,10 @@ class _Texts(QObject):
             "Take back anything bought in any channel under one policy: scan the receipt QR or "
             "type the order number."
         )
-        self.today = self.tr("Today")
-        self.today_intro = self.tr("The store's day in one picture.")
 
     def returns_points(self) -> list[str]:
         return [
             self.tr("Every line with what is returnable now and the policy's verdict in words."),
             self.tr("Refund to the original tenders, store credit or an exchange."),
             self.tr("Out of policy only with a manager's override; a return receipt."),
-        ]
-
-    def today_points(self) -> list[str]:
-        return [
-            self.tr("Pickups to prepare, ready and overdue; waits from ready to collected."),
-            self.tr("Returns by reason and channel, effort scores, carts finalized here."),
-            self.tr("Sync health, and the day exported as PDF and CSV."),
         ]

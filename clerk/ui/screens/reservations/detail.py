@@ -14,9 +14,17 @@ from clerk.services.holds_board import HoldEntry
 from clerk.ui.screens.reservations.models import kind_name, time_left_text
 from clerk.ui.texts import store_time
 from clerk.ui.theme import Colors
-from clerk.ui.widgets import WrapLabel, touch_button
+from clerk.ui.widgets import touch_button
 
 __all__ = ["HoldDetail"]
+
+
+def _wrapped(parent: QWidget) -> QLabel:
+    # A plain wrapped label: its height follows the panel's width once laid out (a label
+    # that fixes its own height would measure itself at the panel's first, tiny width).
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    return label
 
 
 class HoldDetail(QFrame):
@@ -43,14 +51,14 @@ class HoldDetail(QFrame):
         self.customer = QLabel(self)
         self.customer.setObjectName("holdCustomer")
         self.customer.setStyleSheet("font-size: 13pt;")
-        self.state = WrapLabel("", self)
+        self.state = _wrapped(self)
         self.state.setObjectName("holdState")
 
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(16)
         self.facts.setVerticalSpacing(4)
         self.facts.setColumnStretch(1, 1)
-        self._fact_labels: dict[str, WrapLabel] = {}
+        self._fact_labels: dict[str, QLabel] = {}
         for row, (name, caption) in enumerate(
             (
                 ("created", self.tr("Created")),
@@ -61,7 +69,7 @@ class HoldDetail(QFrame):
         ):
             left = QLabel(caption, self)
             left.setProperty("role", "muted")
-            right = WrapLabel("", self)
+            right = _wrapped(self)
             right.setObjectName(f"hold_{name}")
             right.setAccessibleName(caption)
             self.facts.addWidget(left, row, 0)
@@ -70,7 +78,7 @@ class HoldDetail(QFrame):
 
         lines_caption = QLabel(self.tr("Items held"), self)
         lines_caption.setStyleSheet("font-weight: 600;")
-        self.lines = WrapLabel("", self, lines=2)
+        self.lines = _wrapped(self)
         self.lines.setObjectName("holdLines")
 
         self.extend_button = touch_button(
