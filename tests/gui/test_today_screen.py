@@ -173,7 +173,7 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
         "Reason: Too small 3",
         "Bought via: Web shop 2",
         "Wait, ready to collected, by hour",
-        "Average 3.7",
+        "Average 3,7",
         "Online carts finalized here 1",
         "Returned items by reason",
         "Regular customer, tags on",
