@@ -272,7 +272,7 @@ def test_a_sales_clerk_sees_no_holds_and_is_refused_by_the_services(
     assert tablet.commands() == []
 
 
-def test_in_the_app_only_a_manager_opens_the_holds_and_an_extension_reaches_central(
+def test_in_the_app_only_a_manager_opens_holds_and_today_and_an_extension_reaches_central(
     qtbot: QtBot,
     shell: Shell,  # noqa: F811 (the fixture)
     rig: TabletRig,  # noqa: F811 (the fixture)
@@ -283,6 +283,9 @@ def test_in_the_app_only_a_manager_opens_the_holds_and_an_extension_reaches_cent
     qtbot.keyClick(window, Qt.Key.Key_F4)
     assert window.current_screen is Screen.COUNTER
     assert "do not open Reservations" in window.message_bar.text
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.current_screen is Screen.COUNTER
+    assert "do not open Today" in window.message_bar.text
     window.lock()
     sign_in(qtbot, window, MANAGER)
     qtbot.waitUntil(lambda: not window.showing_sign_in)
