@@ -310,3 +310,15 @@ def test_in_the_app_only_a_manager_opens_holds_and_today_and_an_extension_reache
         row = session.get(m.Reservation, entry.hold_id)
         assert row is not None and row.hold_until.replace(tzinfo=UTC) == until
         assert row.version > 1
+
+
+def test_another_staff_member_signing_in_leaves_nothing_on_screen(
+    qtbot: QtBot, gui_world: GuiWorld, open_holds: Open
+) -> None:
+    reservation(gui_world.tablet, [("JEANS-32", 1)])
+    screen = open_holds("maria")
+    assert screen.model.rowCount() == 1 and screen.detail.entry is not None
+    qtbot.keyClicks(screen.search, "zzz")
+    screen.reset()
+    assert screen.model.rowCount() == 0 and screen.stock_model.rowCount() == 0
+    assert screen.detail.entry is None and screen.search.text() == ""

@@ -210,3 +210,15 @@ def test_a_sales_clerk_reads_no_day(gui_world: GuiWorld, open_today: Open) -> No
     with pytest.raises(DomainError) as refused:
         day_figures(gui_world.tablet.ctx, gui_world.tablet.actor("anna"))
     assert refused.value.code == "role_not_allowed"
+
+
+def test_another_staff_member_signing_in_leaves_nothing_on_screen(
+    gui_world: GuiWorld, open_today: Open
+) -> None:
+    fill_day(gui_world.tablet)
+    _overrides(gui_world)
+    screen = open_today("maria")
+    assert screen.figures is not None and screen.overrides.model.rowCount() == 2
+    screen.reset()
+    assert screen.figures is None and screen.overrides.model.rowCount() == 0
+    assert all(tile.value.text() == "—" for tile in screen.tiles.values())

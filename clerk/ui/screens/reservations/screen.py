@@ -253,10 +253,12 @@ class ReservationsScreen(QWidget):
         """Another staff member signed in: forget the selection, the filters and the search."""
         if self.dialog is not None:
             self.dialog.reject()
+        self.model.set_board(HoldsBoard((), (), self._now()))  # nothing of theirs stays
         self.search.clear()
         self._set_kind("all")
         self._set_state("all")
         self._selected = None
+        self._show_selected(None)
         self.banner.hide()
 
     def shown(self) -> None:

@@ -219,7 +219,11 @@ class TodayScreen(QWidget):
 
     def reset(self) -> None:
         """Another staff member signed in: back to today's figures, no filters."""
+        self.figures, self.day_actions = None, []  # nothing of theirs stays
         self.overrides.reset()
+        self.overrides.set_actions([])
+        for tile in self.tiles.values():
+            tile.show_figure("—")
         self.show_page("day")
         self.date.blockSignals(True)
         self.date.setDate(self._today())

@@ -204,7 +204,9 @@ def report_rows(figures: DayFigures, last_sync: datetime | None) -> list[ReportR
     average = figures.effort_average
     rows += [
         ReportRow(
-            effort, translate("TodayWords", "Average"), "—" if average is None else f"{average:.1f}".replace(".", ",")
+            effort,
+            translate("TodayWords", "Average"),
+            "—" if average is None else f"{average:.1f}".replace(".", ","),
         ),
         ReportRow(effort, translate("TodayWords", "Answers"), str(len(figures.effort_scores))),
     ]
