@@ -60,7 +60,11 @@ if TYPE_CHECKING:
     from clerk.services.outbox import Action, Outcome, perform
     from clerk.services.pickup import RefusedItem, Verification, expire_pickup, release_pickup
     from clerk.services.pickup_ready import ShortLine, mark_ready
-    from clerk.services.reservations import cancel_reservation, extend_reservation
+    from clerk.services.reservations import (
+        cancel_reservation,
+        collect_reservation,
+        extend_reservation,
+    )
     from clerk.services.returns import ManagerOverride, ReturnItem, create_return
     from clerk.services.sales import PENDING_NUMBER, SaleLine, Tendered, store_sale
     from clerk.services.settings import (
@@ -119,6 +123,7 @@ _WHERE: dict[str, str] = {
     "WrongState": "clerk.services.errors",
     "add_note": "clerk.services.engagement",
     "cancel_reservation": "clerk.services.reservations",
+    "collect_reservation": "clerk.services.reservations",
     "create_return": "clerk.services.returns",
     "default_settings_path": "clerk.services.settings",
     "discard_attention": "clerk.services.attention",
@@ -180,6 +185,7 @@ __all__ = [
     "WrongState",
     "add_note",
     "cancel_reservation",
+    "collect_reservation",
     "create_return",
     "default_settings_path",
     "discard_attention",

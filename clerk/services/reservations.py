@@ -1,20 +1,32 @@
-"""Reserve-in-store holds: a manager extends or cancels them (central's reservations ops)."""
+"""Reserve-in-store holds: a manager extends, cancels or collects them (central's reservations
+ops). Collecting sells the reserved units to the customer at the counter: a store sale taking
+them from the held stock, booked by central's ``collect`` in one step with the reservation."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Literal
 
-from clerk.domain.entities import Reservation, ReservationStatus
+from clerk.domain.entities import LoyaltyKind, Order, Reservation, ReservationStatus
 from clerk.domain.holds import ReservationHoldPolicy
 from clerk.services.context import Actor, ServiceContext
-from clerk.services.effects import move_stock, settings_of
+from clerk.services.effects import PointsMove, move_points, move_stock, settings_of
 from clerk.services.errors import InvalidRequest, NotFound, WrongState
-from clerk.services.outbox import Action, Effect, Key, Outcome, lane_of, perform
+from clerk.services.outbox import Action, Effect, Key, Outcome, client_id, lane_of, perform
+from clerk.services.sales import (
+    SaleLine,
+    Tendered,
+    check_sale_request,
+    counter_order,
+    payments_body,
+)
 from clerk.services.staff import MANAGER, require_staff
 from clerk.store import StoreUnit
 
-__all__ = ["cancel_reservation", "extend_reservation"]
+__all__ = ["cancel_reservation", "collect_reservation", "extend_reservation"]
 
 CancelReason = Literal["customer", "store"]
 
@@ -106,3 +118,85 @@ def cancel_reservation(
     body = {"staff_id": actor.staff_id, "reason": reason}
     command = perform(ctx, actor, _action("cancel_reservation", reservation_id, body, effect))
     return Outcome(done[0], command)
+
+
+def collect_reservation(
+    ctx: ServiceContext,
+    actor: Actor,
+    reservation_id: str,
+    *,
+    payments: Sequence[Tendered] = (),
+    redeem_points: int = 0,
+    order_id: str | None = None,
+) -> Outcome[Order]:
+    """The customer buys what they reserved (managers only): a completed store sale of the
+    reservation's lines at catalogue prices, paid with ``payments`` plus ``redeem_points``.
+
+    Locally at once: the order (number pending), the units leave both ``on_hand`` and
+    ``held``, points are redeemed and earned, the reservation becomes ``collected``. The
+    command goes in the reservation's lane, so it follows an extension made before it.
+    """
+    new_id = client_id(order_id)
+    now = ctx.clock.now()
+    sold: list[Order] = []
+    body: dict[str, Any] = {
+        "order_id": new_id,
+        "staff_id": actor.staff_id,
+        "payments": payments_body(payments),
+    }
+    if redeem_points:
+        body["redeem_points"] = redeem_points
+    audit: dict[str, Any] = {"reservation_id": reservation_id, "order_id": new_id}
+
+    def effect(unit: StoreUnit) -> tuple[Key, ...]:
+        require_staff(unit, actor, MANAGER, "collect reservations")
+        reservation = _active_here(unit, actor, reservation_id)
+        check_sale_request(
+            [SaleLine(line.sku, line.qty) for line in reservation.lines],
+            payments,
+            reservation.customer_id,
+            None,
+            redeem_points,
+        )
+        customer = unit.customers.get(reservation.customer_id)
+        if customer is None:
+            raise NotFound(
+                "customer_not_found", "This customer is not on the tablet; sync the tablet."
+            )
+        wanted = [(line.sku, line.qty) for line in reservation.lines]
+        reserved: Counter[str] = Counter()
+        for sku, qty in wanted:
+            reserved[sku] += qty
+        order = counter_order(
+            unit, actor, new_id, customer, wanted, payments, redeem_points, now, set_aside=reserved
+        )
+        unit.cache.put_local("order", order.to_dict())
+        keys: list[Key] = [("order", order.id)]
+        keys += move_stock(
+            unit,
+            actor.store_id,
+            on_hand={s: -q for s, q in reserved.items()},
+            held={s: -q for s, q in reserved.items()},
+        )
+        keys += move_points(
+            unit,
+            customer,
+            [
+                PointsMove(-redeem_points, LoyaltyKind.REDEEM, "Redeemed at the counter", new_id),
+                PointsMove(order.points_earned, LoyaltyKind.EARN, "Earned at the counter", new_id),
+            ],
+            store_id=actor.store_id,
+            now=now,
+        )
+        reservation.status = ReservationStatus.COLLECTED
+        keys.append(_put(unit, reservation))
+        audit["customer_id"] = customer.id
+        audit["total"] = str(order.total.amount)
+        sold.append(order)
+        return tuple(keys)
+
+    action = replace(
+        _action("collect_reservation", reservation_id, body, effect), audit_detail=audit
+    )
+    command = perform(ctx, actor, action)
+    return Outcome(sold[0], command)

@@ -36,7 +36,16 @@ from clerk.services.outbox import Action, Key, Outcome, client_id, lane_of, perf
 from clerk.services.staff import SALES, require_staff
 from clerk.store import StoreUnit
 
-__all__ = ["PENDING_NUMBER", "SaleLine", "Tendered", "priced_sale", "store_sale"]
+__all__ = [
+    "PENDING_NUMBER",
+    "SaleLine",
+    "Tendered",
+    "check_sale_request",
+    "counter_order",
+    "payments_body",
+    "priced_sale",
+    "store_sale",
+]
 
 PENDING_NUMBER = ""  # an order sold here has no number until central answers
 MAX_LINES = 200
@@ -61,7 +70,7 @@ class Tendered:
     reference: str | None = None
 
 
-def _check_request(
+def check_sale_request(
     lines: Sequence[SaleLine],
     payments: Sequence[Tendered],
     customer_id: str | None,
@@ -134,7 +143,7 @@ def store_sale(
     signed loyalty code (offline, never fetched). The sale still names them; central credits
     their points (the tablet cannot know their tier), and points cannot be redeemed.
     """
-    _check_request(lines, payments, customer_id, cart_id, redeem_points)
+    check_sale_request(lines, payments, customer_id, cart_id, redeem_points)
     new_id = client_id(order_id)
     now = ctx.clock.now()
     sold: list[Order] = []
@@ -144,11 +153,7 @@ def store_sale(
         body["customer_id"] = customer_id
     if cart_id is not None:
         body["cart_id"] = cart_id
-    body["payments"] = [
-        {"tender": str(p.tender), "amount": str(p.amount.amount)}
-        | ({"reference": p.reference} if p.reference else {})
-        for p in payments
-    ]
+    body["payments"] = payments_body(payments)
     if redeem_points:
         body["redeem_points"] = redeem_points
 
@@ -173,7 +178,7 @@ def store_sale(
             cart.updated_at = now
             unit.cache.put_local("cart", cart.to_dict())
             keys.append(("cart", cart.id))
-        order = _order(unit, actor, new_id, customer, wanted, payments, redeem_points, now)
+        order = counter_order(unit, actor, new_id, customer, wanted, payments, redeem_points, now)
         order.customer_id = customer_id
         if cart_id is not None:
             order.cart_id = cart_id
@@ -230,10 +235,19 @@ def priced_sale(
 ) -> Order:
     """A completed store order of ``wanted`` at catalogue prices, checked against this
     store's stock and ``payments`` (which must add up to the total); not written."""
-    return _order(unit, actor, order_id, customer, wanted, payments, 0, now)
+    return counter_order(unit, actor, order_id, customer, wanted, payments, 0, now)
 
 
-def _order(
+def payments_body(payments: Sequence[Tendered]) -> list[dict[str, str]]:
+    """The payments as central's sale commands take them."""
+    return [
+        {"tender": str(p.tender), "amount": str(p.amount.amount)}
+        | ({"reference": p.reference} if p.reference else {})
+        for p in payments
+    ]
+
+
+def counter_order(
     unit: StoreUnit,
     actor: Actor,
     order_id: str,
@@ -242,8 +256,13 @@ def _order(
     payments: Sequence[Tendered],
     redeem_points: int,
     now: datetime,
+    *,
+    set_aside: Counter[str] | None = None,
 ) -> Order:
-    """The completed store order at catalogue prices, checked against stock and payments."""
+    """The completed store order at catalogue prices, checked against stock and payments.
+
+    ``set_aside``: units held for this very sale (a reservation being collected), which
+    count as available to it."""
     if not wanted:
         raise InvalidRequest("empty_sale", "Scan at least one product to sell.")
     order_lines: list[OrderLine] = []
@@ -260,6 +279,8 @@ def _order(
     for sku, qty in sorted(need.items()):
         level = unit.catalog.stock(sku)
         available = level.available if level is not None else 0
+        if set_aside is not None:
+            available += set_aside[sku]
         if available < qty:
             raise InvalidRequest(
                 "insufficient_stock",

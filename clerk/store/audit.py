@@ -6,11 +6,12 @@ SQLite and on PostgreSQL), so not even a bug in the app can rewrite history.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Row, Table, insert, select
 from sqlalchemy.orm import Session
 
 from clerk.store import models as m
@@ -66,6 +67,19 @@ class AuditRepo:
         )
         return int(result.scalar_one())
 
+    def between(
+        self, start: datetime, end: datetime, actions: Iterable[str] | None = None
+    ) -> list[AuditEntry]:
+        """Entries at [start, end), oldest first, optionally of some actions only."""
+        stmt = (
+            select(_AUDIT)
+            .where(_AUDIT.c.at >= start, _AUDIT.c.at < end)
+            .order_by(_AUDIT.c.at, _AUDIT.c.id)
+        )
+        if actions is not None:
+            stmt = stmt.where(_AUDIT.c.action.in_(list(actions)))
+        return [self._entry(row) for row in self._session.connection().execute(stmt)]
+
     def recent(
         self, limit: int = 100, staff_id: str | None = None, action: str | None = None
     ) -> list[AuditEntry]:
@@ -75,17 +89,18 @@ class AuditRepo:
             stmt = stmt.where(_AUDIT.c.staff_id == staff_id)
         if action is not None:
             stmt = stmt.where(_AUDIT.c.action == action)
-        return [
-            AuditEntry(
-                id=row.id,
-                at=row.at,
-                staff_id=row.staff_id,
-                device_id=row.device_id,
-                action=row.action,
-                target=row.target,
-                detail=loads(row.detail),
-                result=row.result,
-                command_id=row.command_id,
-            )
-            for row in self._session.connection().execute(stmt)
-        ]
+        return [self._entry(row) for row in self._session.connection().execute(stmt)]
+
+    @staticmethod
+    def _entry(row: Row[Any]) -> AuditEntry:
+        return AuditEntry(
+            id=row.id,
+            at=row.at,
+            staff_id=row.staff_id,
+            device_id=row.device_id,
+            action=row.action,
+            target=row.target,
+            detail=loads(row.detail),
+            result=row.result,
+            command_id=row.command_id,
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table, select, update
@@ -114,6 +114,19 @@ class CustomerRepo(_Repo):
         rows.sort(key=lambda t: t.created_at, reverse=True)
         return rows[:limit]
 
+    def feedback_at(self, store_id: str, start: datetime, end: datetime) -> list[Interaction]:
+        """Feedback given at ``store_id`` in [start, end) (the interactions of kind feedback;
+        the JSON text narrows the rows read, the parsed entity decides)."""
+        table = _t("interaction")
+        stmt = select(table.c.data).where(table.c.data.contains('"kind":"feedback"'))
+        rows = [
+            i
+            for i in self._all(Interaction, stmt)
+            if i.kind == "feedback" and i.store_id == store_id and start <= i.created_at < end
+        ]
+        rows.sort(key=lambda i: (i.created_at, i.id))
+        return rows
+
     def interactions(self, customer_id: str, limit: int = 100) -> list[Interaction]:
         table = _t("interaction")
         rows = self._all(
@@ -187,6 +200,36 @@ class OrderRepo(_Repo):
             select(table.c.origin).where(table.c.id == order_id)
         ).scalar_one_or_none()
         return origin == "fetched"
+
+    def sold_here_between(self, store_id: str, start: datetime, end: datetime) -> list[Order]:
+        """Orders sold at ``store_id`` (store sales) created in [start, end), oldest first."""
+        table = _t("order")
+        # created_at is ISO 8601 UTC text: a text range finds the candidates, the exact
+        # comparison on the parsed time keeps the right ones.
+        low = start.astimezone(UTC).isoformat()[:19]
+        high = end.astimezone(UTC).isoformat()[:19] + "~"
+        stmt = (
+            select(table.c.data)
+            .where(
+                table.c.store_id == store_id,
+                table.c.created_at >= low,
+                table.c.created_at < high,
+            )
+            .order_by(table.c.created_at, table.c.id)
+        )
+        return [o for o in self._all(Order, stmt) if start <= o.created_at < end]
+
+    def returns_at(self, store_id: str, start: datetime, end: datetime) -> list[Return]:
+        """Returns taken at ``store_id`` in [start, end), oldest first (reads every cached
+        return: the table is keyed by order, and a store's slice holds thousands at most)."""
+        table = _t("return")
+        rows = [
+            r
+            for r in self._all(Return, select(table.c.data))
+            if r.store_id == store_id and start <= r.created_at < end
+        ]
+        rows.sort(key=lambda r: (r.created_at, r.id))
+        return rows
 
     def returns_of(self, order_id: str) -> list[Return]:
         table = _t("return")

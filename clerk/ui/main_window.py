@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from clerk.domain.entities import Role
 from clerk.ui.chrome import MessageBar, NavRail, TopBar
 from clerk.ui.idle import IdleWatcher
-from clerk.ui.screens.placeholder import placeholder_screens
 from clerk.ui.session import SCREEN_ROLES, Screen, SignedInStaff
 from clerk.ui.signin import SignInScreen
 from clerk.ui.texts import error_text, role_name
@@ -131,8 +130,6 @@ class MainWindow(QMainWindow):
         returns = screens.get(Screen.RETURNS)
         self.returns = returns if isinstance(returns, ReturnsDesk) else None
         self._screens = {**screens, Screen.COUNTER: counter, Screen.PICKUP: pickup}
-        for placeholder in placeholder_screens(self._colors):
-            self._screens.setdefault(placeholder.kind, placeholder)
         for screen in Screen:
             self._stack.addWidget(self._screens[screen])
         work = QWidget(self)

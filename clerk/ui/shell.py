@@ -30,7 +30,9 @@ from clerk.ui.scanning.wedge import WedgeFilter
 from clerk.ui.screens.attention import AttentionScreen
 from clerk.ui.screens.counter.screen import CounterScreen
 from clerk.ui.screens.pickup.screen import PickupScreen
+from clerk.ui.screens.reservations.screen import ReservationsScreen
 from clerk.ui.screens.returns.screen import ReturnsScreen
+from clerk.ui.screens.today.screen import TodayScreen
 from clerk.ui.session import AppServices, Screen, StaffSession
 from clerk.ui.theme import Colors
 
@@ -111,6 +113,10 @@ class Shell:
         counter = CounterScreen(self.services, colors)
         pickup = PickupScreen(self.services, colors)
         returns = ReturnsScreen(self.services, colors, tablet.pins)
+        manager_screens: dict[Screen, QWidget] = {
+            Screen.RESERVATIONS: ReservationsScreen(self.services, colors),
+            Screen.TODAY: TodayScreen(self.services, colors),
+        }
         if window is None:
             window = MainWindow(
                 colors,
@@ -125,7 +131,7 @@ class Shell:
             self.router,
             counter,
             pickup,
-            {Screen.ATTENTION: attention, Screen.RETURNS: returns},
+            {Screen.ATTENTION: attention, Screen.RETURNS: returns, **manager_screens},
         )
         counter.pickupRequested.connect(window.open_pickup)
         counter.returnRequested.connect(window.open_return)

@@ -543,6 +543,33 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Anuluj rezerwację</translation>
+    </message>
+    <message>
+        <source>Cancel reservation {reference}?</source>
+        <translation>Anulować rezerwację {reference}?</translation>
+    </message>
+    <message>
+        <source>The customer asked for it</source>
+        <translation>Klient o to poprosił</translation>
+    </message>
+    <message>
+        <source>The store cancels it</source>
+        <translation>Anuluje ją sklep</translation>
+    </message>
+    <message>
+        <source>The items become available for sale again and central tells the customer the reservation was cancelled. This cannot be undone.</source>
+        <translation>Towary wracają do sprzedaży, a centrala powiadamia klienta o anulowaniu rezerwacji. Tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <source>Keep the reservation</source>
+        <translation>Zostaw rezerwację</translation>
+    </message>
+</context>
+<context>
     <name>CartPanel</name>
     <message>
         <source>Online cart</source>
@@ -683,6 +710,49 @@ zaktualizowano {when}</translation>
     <message>
         <source>Recording the sale…</source>
         <translation>Zapisywanie sprzedaży…</translation>
+    </message>
+</context>
+<context>
+    <name>CollectDialog</name>
+    <message>
+        <source>Collect reservation</source>
+        <translation>Odbiór rezerwacji</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} — {name}</source>
+        <translation>Rezerwacja {reference} — {name}</translation>
+    </message>
+    <message>
+        <source>The customer buys what was set aside for them; the hold ends with the sale.</source>
+        <translation>Klient kupuje odłożone dla niego towary; rezerwacja kończy się wraz ze sprzedażą.</translation>
+    </message>
+    <message>
+        <source>Reserved items</source>
+        <translation>Zarezerwowane towary</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Wróć</translation>
+    </message>
+    <message>
+        <source>Back to the holds</source>
+        <translation>Wróć do rezerwacji</translation>
+    </message>
+    <message>
+        <source>Confirm sale</source>
+        <translation>Zatwierdź sprzedaż</translation>
+    </message>
+    <message>
+        <source>Confirm the sale</source>
+        <translation>Zatwierdź sprzedaż</translation>
+    </message>
+    <message>
+        <source>Sign in first — the sale was not recorded.</source>
+        <translation>Najpierw się zaloguj — sprzedaż nie została zapisana.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1476,88 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>ExpireHoldDialog</name>
+    <message>
+        <source>Expire hold</source>
+        <translation>Oznacz jako wygasłe</translation>
+    </message>
+    <message>
+        <source>Expire the hold of order {number}?</source>
+        <translation>Zakończyć przechowywanie zamówienia {number}?</translation>
+    </message>
+    <message>
+        <source>The items go back to stock, the customer is refunded for everything still on the shelf, and central tells them the order has expired. This cannot be undone.</source>
+        <translation>Towary wracają na stan, klient dostaje zwrot pieniędzy za wszystko, co czeka na półce, a centrala informuje go, że zamówienie wygasło. Tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <source>Keep it on the shelf</source>
+        <translation>Zostaw na półce</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend reservation</source>
+        <translation>Przedłuż rezerwację</translation>
+    </message>
+    <message>
+        <source>Hold reservation {reference} longer</source>
+        <translation>Przedłuż rezerwację {reference}</translation>
+    </message>
+    <message>
+        <source>Held until {until}. A reservation can be held until {latest} at the latest (7 days from when it was made).</source>
+        <translation>Ważna do {until}. Rezerwację można przedłużyć najdalej do {latest} (7 dni od jej złożenia).</translation>
+    </message>
+    <message>
+        <source>New end of the hold</source>
+        <translation>Nowy termin rezerwacji</translation>
+    </message>
+    <message>
+        <source>+1 day</source>
+        <translation>+1 dzień</translation>
+    </message>
+    <message>
+        <source>Hold one day longer</source>
+        <translation>Przedłuż o jeden dzień</translation>
+    </message>
+    <message>
+        <source>+2 days</source>
+        <translation>+2 dni</translation>
+    </message>
+    <message>
+        <source>Hold two days longer</source>
+        <translation>Przedłuż o dwa dni</translation>
+    </message>
+    <message>
+        <source>+3 days</source>
+        <translation>+3 dni</translation>
+    </message>
+    <message>
+        <source>Hold three days longer</source>
+        <translation>Przedłuż o trzy dni</translation>
+    </message>
+    <message>
+        <source>As long as allowed</source>
+        <translation>Najdłużej, jak można</translation>
+    </message>
+    <message>
+        <source>Hold until the latest</source>
+        <translation>Przedłuż do najpóźniejszego terminu</translation>
+    </message>
+    <message>
+        <source>This reservation is already held as long as allowed.</source>
+        <translation>Ta rezerwacja jest już przedłużona maksymalnie.</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>Zostaw bez zmian</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Przedłuż</translation>
+    </message>
+</context>
+<context>
     <name>FindCustomer</name>
     <message>
         <source>Scan the customer&apos;s loyalty code</source>
@@ -1487,6 +1639,124 @@ zaktualizowano {when}</translation>
     <message>
         <source>Or open the order on the Counter from the customer&apos;s timeline: Return…</source>
         <translation>Albo otwórz zamówienie w Ladzie z historii klienta: Zwrot…</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDetail</name>
+    <message>
+        <source>Created</source>
+        <translation>Utworzono</translation>
+    </message>
+    <message>
+        <source>Held until</source>
+        <translation>Ważna do</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Pozostało</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <source>Items held</source>
+        <translation>Odłożone towary</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>Przedłuż…</translation>
+    </message>
+    <message>
+        <source>Extend the reservation</source>
+        <translation>Przedłuż rezerwację</translation>
+    </message>
+    <message>
+        <source>Collect…</source>
+        <translation>Sprzedaj…</translation>
+    </message>
+    <message>
+        <source>Sell the reserved items now</source>
+        <translation>Sprzedaj teraz zarezerwowane towary</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Anuluj…</translation>
+    </message>
+    <message>
+        <source>Cancel the reservation</source>
+        <translation>Anuluj rezerwację</translation>
+    </message>
+    <message>
+        <source>Expire hold…</source>
+        <translation>Zakończ przechowywanie…</translation>
+    </message>
+    <message>
+        <source>Expire the overdue pickup</source>
+        <translation>Zakończ przechowywanie przeterminowanego zamówienia</translation>
+    </message>
+    <message>
+        <source>Pick a hold in the list to see it here.</source>
+        <translation>Wybierz rezerwację z listy, aby zobaczyć ją tutaj.</translation>
+    </message>
+    <message>
+        <source>(no customer account)</source>
+        <translation>(bez konta klienta)</translation>
+    </message>
+    <message>
+        <source>Only a hold that is over can be expired.</source>
+        <translation>Zakończyć można tylko przechowywanie, którego termin minął.</translation>
+    </message>
+    <message>
+        <source>Central refused the last change: {why}</source>
+        <translation>Centrala odrzuciła ostatnią zmianę: {why}</translation>
+    </message>
+    <message>
+        <source>A change waits to be sent to central.</source>
+        <translation>Zmiana czeka na wysłanie do centrali.</translation>
+    </message>
+    <message>
+        <source>The hold is over: expire it, or hand it over today.</source>
+        <translation>Termin minął: zakończ przechowywanie albo wydaj zamówienie jeszcze dziś.</translation>
+    </message>
+    <message>
+        <source>The hold is over; central will release the items.</source>
+        <translation>Termin minął; centrala zwolni towary.</translation>
+    </message>
+    <message>
+        <source>The hold ends within a day.</source>
+        <translation>Termin mija w ciągu doby.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Towary</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Utworzono</translation>
+    </message>
+    <message>
+        <source>Held until</source>
+        <translation>Ważna do</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Pozostało</translation>
+    </message>
+    <message>
+        <source>(no customer account)</source>
+        <translation>(bez konta klienta)</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2206,37 @@ zaktualizowano {when}</translation>
     <message>
         <source>Returned</source>
         <translation>Zwrócono</translation>
+    </message>
+</context>
+<context>
+    <name>OverridesPage</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Pracownik</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Wszyscy</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Rodzaj działania</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Każdy rodzaj</translation>
+    </message>
+    <message>
+        <source>Overrides and sensitive actions</source>
+        <translation>Wyjątki i działania wrażliwe</translation>
+    </message>
+    <message>
+        <source>No override or sensitive action this day.</source>
+        <translation>Tego dnia nie było wyjątków ani działań wrażliwych.</translation>
+    </message>
+    <message>
+        <source>From this tablet&apos;s audit log: each entry says who did it, when, and the reason they gave.</source>
+        <translation>Z dziennika zdarzeń tego tabletu: kto, kiedy i z jakiego powodu.</translation>
     </message>
 </context>
 <context>
@@ -2427,13 +2728,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>Delete the last digit</source>
         <translation>Usuń ostatnią cyfrę</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderScreen</name>
-    <message>
-        <source>What this screen will do</source>
-        <translation>Co będzie można zrobić na tym ekranie</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3665,116 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>Reservations</name>
+    <message>
+        <source>Reservation</source>
+        <translation>Rezerwacja</translation>
+    </message>
+    <message>
+        <source>Pickup order</source>
+        <translation>Zamówienie do odbioru</translation>
+    </message>
+    <message>
+        <source>over {time} ago</source>
+        <translation>minął {time} temu</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Odbiór</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsScreen</name>
+    <message>
+        <source>Reservations and holds</source>
+        <translation>Rezerwacje i odłożone towary</translation>
+    </message>
+    <message>
+        <source>All holds</source>
+        <translation>Wszystkie</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Pickups</source>
+        <translation>Odbiory</translation>
+    </message>
+    <message>
+        <source>Any end</source>
+        <translation>Dowolny termin</translation>
+    </message>
+    <message>
+        <source>Within a day</source>
+        <translation>W ciągu doby</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>Search holds</source>
+        <translation>Szukaj rezerwacji</translation>
+    </message>
+    <message>
+        <source>Name, number, product, phone</source>
+        <translation>Nazwisko, numer, produkt, telefon</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Rezerwacje</translation>
+    </message>
+    <message>
+        <source>Stock here of the held products</source>
+        <translation>Stan w sklepie odłożonych produktów</translation>
+    </message>
+    <message>
+        <source>Stock of the held products</source>
+        <translation>Stan odłożonych produktów</translation>
+    </message>
+    <message>
+        <source>Any end ({n})</source>
+        <translation>Dowolny termin ({n})</translation>
+    </message>
+    <message>
+        <source>Within a day ({n})</source>
+        <translation>W ciągu doby ({n})</translation>
+    </message>
+    <message>
+        <source>Over ({n})</source>
+        <translation>Po terminie ({n})</translation>
+    </message>
+    <message>
+        <source>Reservations: {r} · pickup orders on the shelf: {p} · read at {time}</source>
+        <translation>Rezerwacje: {r} · zamówienia na półce: {p} · stan z {time}</translation>
+    </message>
+    <message>
+        <source>No hold matches the filters.</source>
+        <translation>Żadna rezerwacja nie pasuje do filtrów.</translation>
+    </message>
+    <message>
+        <source>Nothing is held.</source>
+        <translation>Nic nie jest odłożone.</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} is sold; the sale is queued for central.</source>
+        <translation>Rezerwacja {reference} sprzedana; sprzedaż czeka na wysłanie do centrali.</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} is held longer.</source>
+        <translation>Rezerwacja {reference} przedłużona.</translation>
+    </message>
+    <message>
+        <source>Reservation {reference} is cancelled; the items are available again and the customer will be told.</source>
+        <translation>Rezerwacja {reference} anulowana; towary są znów dostępne, a klient zostanie powiadomiony.</translation>
+    </message>
+    <message>
+        <source>The hold of order {reference} is expired: its items are back in stock, the refund is queued, and central tells the customer.</source>
+        <translation>Przechowywanie zamówienia {reference} zakończone: towary wróciły na stan, zwrot pieniędzy czeka na wysłanie, a centrala powiadomi klienta.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDonePage</name>
     <message>
         <source>Return complete</source>
@@ -3980,6 +4384,33 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>StockModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Na stanie</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Odłożone</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Dostępne</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>Odłożone dla</translation>
+    </message>
+    <message>
+        <source>{n} by changes not synced yet</source>
+        <translation>{n} przez zmiany jeszcze niezsynchronizowane</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Sales</source>
@@ -4157,6 +4588,375 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>TodayExport</name>
+    <message>
+        <source>Time</source>
+        <translation>Godzina</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Czego dotyczy</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>The day at {store}: {day}</source>
+        <translation>Dzień w sklepie {store}: {day}</translation>
+    </message>
+    <message>
+        <source>Read from the tablet&apos;s store at {time}</source>
+        <translation>Dane z bazy tabletu, stan z {time}</translation>
+    </message>
+    <message>
+        <source>Overrides and sensitive actions</source>
+        <translation>Wyjątki i działania wrażliwe</translation>
+    </message>
+    <message>
+        <source>None this day.</source>
+        <translation>Tego dnia brak.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sekcja</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Wskaźnik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>Dziś</translation>
+    </message>
+    <message>
+        <source>Day shown</source>
+        <translation>Pokazany dzień</translation>
+    </message>
+    <message>
+        <source>The day before</source>
+        <translation>Dzień wcześniej</translation>
+    </message>
+    <message>
+        <source>The day after</source>
+        <translation>Dzień później</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export the day as PDF</source>
+        <translation>Eksportuj dzień do PDF</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Export the day as CSV</source>
+        <translation>Eksportuj dzień do CSV</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>Dzień</translation>
+    </message>
+    <message>
+        <source>Overrides and audit</source>
+        <translation>Wyjątki i dziennik</translation>
+    </message>
+    <message>
+        <source>To prepare</source>
+        <translation>Do przygotowania</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf</source>
+        <translation>Gotowe na półce</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Wydane</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Średnie oczekiwanie</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Effort score</source>
+        <translation>Ocena łatwości</translation>
+    </message>
+    <message>
+        <source>Online carts finalized</source>
+        <translation>Koszyki online sfinalizowane</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Czeka na wysłanie</translation>
+    </message>
+    <message>
+        <source>Live from this tablet · read at {time}</source>
+        <translation>Na żywo z tego tabletu · stan z {time}</translation>
+    </message>
+    <message>
+        <source>known for today only</source>
+        <translation>znane tylko dla dzisiaj</translation>
+    </message>
+    <message>
+        <source>{n} without a ready time</source>
+        <translation>{n} bez czasu przygotowania</translation>
+    </message>
+    <message>
+        <source>longest {wait}</source>
+        <translation>najdłużej {wait}</translation>
+    </message>
+    <message>
+        <source>{n} items, {money}</source>
+        <translation>{n} szt., {money}</translation>
+    </message>
+    <message>
+        <source>{n} answers</source>
+        <translation>odpowiedzi: {n}</translation>
+    </message>
+    <message>
+        <source>{money} · of {n} sales</source>
+        <translation>{money} · z {n} sprzedaży</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>ostatnia synchronizacja {time}</translation>
+    </message>
+    <message>
+        <source>no sync since the app started</source>
+        <translation>brak synchronizacji od uruchomienia</translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation>odrzucone: {n}</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the day</source>
+        <translation>Eksport dnia</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({why}); choose another folder.</source>
+        <translation>Nie udało się zapisać pliku ({why}); wybierz inny folder.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Zapisano: {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayWords</name>
+    <message>
+        <source>Return out of policy</source>
+        <translation>Zwrot poza regulaminem</translation>
+    </message>
+    <message>
+        <source>Expired hold</source>
+        <translation>Zakończone przechowywanie</translation>
+    </message>
+    <message>
+        <source>Revealed contact</source>
+        <translation>Odsłonięty kontakt</translation>
+    </message>
+    <message>
+        <source>Discarded attention item</source>
+        <translation>Porzucona sprawa do decyzji</translation>
+    </message>
+    <message>
+        <source>Reservation changed</source>
+        <translation>Zmiana rezerwacji</translation>
+    </message>
+    <message>
+        <source>done, sent to central</source>
+        <translation>wykonane, wysłane do centrali</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <source>given up</source>
+        <translation>porzucone</translation>
+    </message>
+    <message>
+        <source>refused by the tablet</source>
+        <translation>odrzucone przez tablet</translation>
+    </message>
+    <message>
+        <source>Wait, ready to collected, by hour</source>
+        <translation>Oczekiwanie od gotowości do odbioru, wg godziny</translation>
+    </message>
+    <message>
+        <source>No pickup was released this day.</source>
+        <translation>Tego dnia nic nie wydano.</translation>
+    </message>
+    <message>
+        <source>Returned items by reason</source>
+        <translation>Zwrócone sztuki wg powodu</translation>
+    </message>
+    <message>
+        <source>Nothing was returned here this day.</source>
+        <translation>Tego dnia nic tu nie zwrócono.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Nieznany</translation>
+    </message>
+    <message>
+        <source>Returns by the original order&apos;s channel</source>
+        <translation>Zwroty wg kanału zamówienia</translation>
+    </message>
+    <message>
+        <source>Effort scores (1 hard – 5 easy)</source>
+        <translation>Oceny łatwości (1 trudno – 5 łatwo)</translation>
+    </message>
+    <message>
+        <source>No customer scored their visit this day.</source>
+        <translation>Tego dnia nikt nie ocenił wizyty.</translation>
+    </message>
+    <message>
+        <source>Pickups</source>
+        <translation>Odbiory</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Zwroty</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sprzedaż</translation>
+    </message>
+    <message>
+        <source>Effort score</source>
+        <translation>Ocena łatwości</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronizacja</translation>
+    </message>
+    <message>
+        <source>To prepare now</source>
+        <translation>Do przygotowania teraz</translation>
+    </message>
+    <message>
+        <source>Ready on the shelf now</source>
+        <translation>Gotowe na półce teraz</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Po terminie teraz</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Wydane</translation>
+    </message>
+    <message>
+        <source>Average wait, ready to collected</source>
+        <translation>Średnie oczekiwanie od gotowości do odbioru</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Najdłuższe oczekiwanie</translation>
+    </message>
+    <message>
+        <source>Items returned</source>
+        <translation>Zwrócone sztuki</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Zwrócone pieniądze</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Powód: {reason}</translation>
+    </message>
+    <message>
+        <source>Bought via: {channel}</source>
+        <translation>Kupione przez: {channel}</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Średnia</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Score {n}</source>
+        <translation>Ocena {n}</translation>
+    </message>
+    <message>
+        <source>Online carts finalized here</source>
+        <translation>Koszyki online sfinalizowane tutaj</translation>
+    </message>
+    <message>
+        <source>Value of the carts</source>
+        <translation>Wartość koszyków</translation>
+    </message>
+    <message>
+        <source>All sales here</source>
+        <translation>Wszystkie sprzedaże tutaj</translation>
+    </message>
+    <message>
+        <source>Value of all sales</source>
+        <translation>Wartość wszystkich sprzedaży</translation>
+    </message>
+    <message>
+        <source>Actions waiting to be sent</source>
+        <translation>Działania czekające na wysłanie</translation>
+    </message>
+    <message>
+        <source>Refused, waiting for a decision</source>
+        <translation>Odrzucone, czekają na decyzję</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Ostatnia synchronizacja</translation>
+    </message>
+    <message>
+        <source>{who}, approved by {manager}</source>
+        <translation>{who}, zatwierdził(a) {manager}</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <source>Sync state</source>
@@ -4205,49 +5005,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>not synced yet</source>
         <translation>jeszcze nie zsynchronizowano</translation>
-    </message>
-</context>
-<context>
-    <name>_Texts</name>
-    <message>
-        <source>Reservations</source>
-        <translation>Rezerwacje</translation>
-    </message>
-    <message>
-        <source>Keep local holds and stock honest: reservations and click-and-collect holds by expiry.</source>
-        <translation>Pilnuj, by rezerwacje i stany się zgadzały: rezerwacje w sklepie i zamówienia z odbiorem osobistym według terminu wygaśnięcia.</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Dziś</translation>
-    </message>
-    <message>
-        <source>The store&apos;s day in one picture.</source>
-        <translation>Dzień sklepu w jednym miejscu.</translation>
-    </message>
-    <message>
-        <source>Every hold with its customer, lines and time left; expiring ones highlighted.</source>
-        <translation>Każda rezerwacja z klientem, pozycjami i pozostałym czasem; wkrótce wygasające są wyróżnione.</translation>
-    </message>
-    <message>
-        <source>Stock per SKU: on hand, held, available, and which holds hold it.</source>
-        <translation>Stany według SKU: na stanie, zarezerwowane, dostępne oraz które rezerwacje je blokują.</translation>
-    </message>
-    <message>
-        <source>Extend, cancel, collect or expire — with the manager as the acting staff.</source>
-        <translation>Przedłuż, anuluj, wydaj lub zakończ — z kierownikiem jako osobą wykonującą.</translation>
-    </message>
-    <message>
-        <source>Pickups to prepare, ready and overdue; waits from ready to collected.</source>
-        <translation>Odbiory do przygotowania, gotowe i po terminie; czas od gotowości do odbioru.</translation>
-    </message>
-    <message>
-        <source>Returns by reason and channel, effort scores, carts finalized here.</source>
-        <translation>Zwroty według powodu i kanału, oceny obsługi, koszyki sfinalizowane w sklepie.</translation>
-    </message>
-    <message>
-        <source>Sync health, and the day exported as PDF and CSV.</source>
-        <translation>Stan synchronizacji oraz eksport dnia do PDF i CSV.</translation>
     </message>
 </context>
 </TS>

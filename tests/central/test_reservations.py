@@ -244,3 +244,34 @@ def test_a_sweep_leaves_a_reservation_someone_is_changing_to_them(api: Api) -> N
         assert statuses == {busy.id: "expired", free.id: "expired"}
         assert stock(session, "WAW-01", "JEANS-32") == (20, 0)
     assert _count(api, m.Notification) == 2
+
+
+def test_a_sales_clerk_can_neither_cancel_nor_collect(api: Api) -> None:
+    res = _reservation(api)
+    for verb, body in (
+        ("cancel", {"staff_id": "anna"}),
+        ("collect", {"staff_id": "anna", "payments": [{"tender": "card", "amount": "278.98"}]}),
+        ("extend", {"staff_id": "anna", "hold_until": (NOW + timedelta(days=2)).isoformat()}),
+    ):
+        response = api.post(f"/v1/reservations/{res.id}/{verb}", body)
+        assert response.status_code == 403, (verb, response.text)
+        assert problem_type(response) == "role-not-allowed"
+    with api.session() as session:
+        row = session.get(m.Reservation, res.id)
+        assert row is not None and row.status == "active" and row.version == res.version
+        assert stock(session, "WAW-01", "JEANS-32") == (20, 1)
+
+
+def test_collect_keeps_the_id_the_tablet_chose(api: Api) -> None:
+    res = _reservation(api)
+    response = api.post(
+        f"/v1/reservations/{res.id}/collect",
+        {
+            "order_id": "sale-from-reservation-1",
+            "staff_id": "maria",
+            "payments": [{"tender": "cash", "amount": "288.98"}],
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["order"]["id"] == "sale-from-reservation-1"
+    assert api.feed("WAW-01", "order", "sale-from-reservation-1")[-1]["status"] == "completed"

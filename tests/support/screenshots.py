@@ -82,6 +82,7 @@ def shoot(language: str, theme: str) -> None:
         _counter_shots(window, language)
         _pickup_shots(window, shell, cards, language)
         _returns_shots(window, shell, cards, language)
+        _manager_shots(window, language)
 
         cards_window = DemoCardsWindow(bridge, lambda: cards, shell.router.submit)
         cards_window.resize(1180, 900)
@@ -146,6 +147,22 @@ def _returns_shots(window: Any, shell: Any, cards: Any, language: str) -> None:
     window.grab().save(str(OUT / f"returns-done-{language}.png"))
     returns.back_to_find()
     _settle()
+
+
+def _manager_shots(window: Any, language: str) -> None:
+    """The store manager's screens: the holds with their stock, and the day in one picture."""
+    from clerk.ui.session import Screen
+
+    window.go(Screen.RESERVATIONS)
+    _settle(1.0)
+    holds = window.screen_widget(Screen.RESERVATIONS)
+    if holds.model.rowCount() > 2:
+        holds.table.selectRow(2)  # one with several lines, beside the first ones
+        _settle()
+    window.grab().save(str(OUT / f"reservations-{language}.png"))
+    window.go(Screen.TODAY)
+    _settle(1.0)
+    window.grab().save(str(OUT / f"today-{language}.png"))
 
 
 def main() -> int:

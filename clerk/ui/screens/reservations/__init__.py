@@ -1,0 +1,1 @@
+"""Reservations (F4): the store manager's holds and the stock they keep aside."""

@@ -1,0 +1,224 @@
+"""The Today screen against a known day (tests.services.day_fixture): the tiles and charts say
+the day's figures, the date picker shows an earlier day, the overrides are listed and
+filtered, and the PDF and CSV exports read back with the same figures. A sales clerk gets
+nothing (and the services refuse them)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clerk.domain.entities import OrderStatus, ReturnReason
+from clerk.domain.errors import DomainError
+from clerk.services import ManagerOverride, ReturnItem, create_return, reveal_contact
+from clerk.services.today import day_figures
+from clerk.ui.screens.today.screen import TodayScreen
+from clerk.ui.theme import LIGHT
+from tests.gui.conftest import GuiWorld, settle
+from tests.printing.pdf import read_pdf
+from tests.services.day_fixture import fill_day
+from tests.services.world import NOW, order
+
+Open = Callable[[str], TodayScreen]
+
+
+@pytest.fixture
+def open_today(qtbot: QtBot, gui_world: GuiWorld) -> Iterator[Open]:
+    screens: list[TodayScreen] = []
+
+    def make(staff_id: str) -> TodayScreen:
+        screen = TodayScreen(gui_world.services_as(staff_id), LIGHT)
+        screen.resize(1184, 760)
+        screen.show()
+        screen.shown()
+        settle(qtbot, gui_world.bridge)
+        screens.append(screen)
+        return screen
+
+    yield make
+    settle(qtbot, gui_world.bridge)
+    for screen in screens:
+        screen.close()
+        screen.deleteLater()
+
+
+def _overrides(gui_world: GuiWorld) -> None:
+    tablet = gui_world.tablet
+    old = order(
+        tablet,
+        [("JEANS-32", 1)],
+        status=OrderStatus.COLLECTED,
+        collected_at=NOW - timedelta(days=40),
+        collected_qty=1,
+    )
+    create_return(
+        tablet.ctx,
+        tablet.actor("anna"),
+        old.id,
+        [ReturnItem(old.lines[0].id, 1, ReturnReason.TOO_SMALL)],
+        override=ManagerOverride("maria", "Regular customer, tags on"),
+    )
+    reveal_contact(tablet.ctx, tablet.actor("maria"), "cust-gold", "Courier needs the phone")
+
+
+def _figure(screen: TodayScreen, name: str) -> tuple[str, str]:
+    tile = screen.tiles[name]
+    return tile.value.text(), tile.note.text()
+
+
+def test_the_tiles_and_charts_say_the_known_day(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    fill_day(gui_world.tablet)
+    screen = open_today("maria")
+    assert screen.figures is not None and screen.figures.day == date(2026, 3, 10)
+    assert _figure(screen, "to_prepare")[0] == "1"
+    assert _figure(screen, "ready")[0] == "2"
+    assert _figure(screen, "overdue")[0] == "1"
+    assert _figure(screen, "released") == ("3", "1 without a ready time")
+    assert _figure(screen, "wait") == ("13 h", "longest 1 day")
+    assert _figure(screen, "returns") == ("2", "4 items, 169,99\xa0zł")
+    assert _figure(screen, "effort") == ("3,7", "3 answers")
+    assert _figure(screen, "carts") == ("1", "169,97\xa0zł · of 2 sales")
+    assert _figure(screen, "sync")[0] == "4"
+    waits = screen.charts["waits"].chart
+    assert waits is not None
+    by_hour = {bar.label: bar.value for bar in waits.bars if bar.value}
+    assert by_hour == {"11": 120.0, "12": 24 * 60.0}
+    labels = [b.label for b in waits.bars]
+    assert (labels[0], labels[-1], len(labels)) == ("9", "21", 13)
+    reasons = screen.charts["returns"].chart
+    assert reasons is not None
+    assert [(b.label, b.value) for b in reasons.bars] == [
+        ("Too small", 2),
+        ("Changed their mind", 1),
+        ("Arrived damaged", 1),
+    ]
+    effort = screen.charts["effort"].chart
+    assert effort is not None and [b.value for b in effort.bars] == [0, 1, 0, 1, 1]
+    channels = screen.charts["channels"].chart
+    assert channels is not None
+    assert sorted((b.label, b.value) for b in channels.bars) == [("In store", 1), ("Web shop", 1)]
+    # The cards paint (a chart that fails to draw would raise here).
+    for card in screen.charts.values():
+        assert not card.grab().isNull()
+    assert not screen.next.isEnabled()
+
+
+def test_an_earlier_day_from_the_date_picker(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    fill_day(gui_world.tablet)
+    screen = open_today("maria")
+    qtbot.mouseClick(screen.previous, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.figures is not None and screen.figures.day == date(2026, 3, 9))
+    settle(qtbot, gui_world.bridge)
+    assert _figure(screen, "to_prepare") == ("—", "known for today only")
+    assert _figure(screen, "released")[0] == "1"
+    assert _figure(screen, "wait")[0] == "4 h"
+    assert _figure(screen, "returns")[0] == "1"
+    assert screen.next.isEnabled()
+    qtbot.mouseClick(screen.today_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.figures is not None and screen.figures.day == date(2026, 3, 10))
+    assert _figure(screen, "overdue")[0] == "1"
+
+
+def test_the_overrides_page_lists_and_filters(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    _overrides(gui_world)
+    screen = open_today("maria")
+    qtbot.mouseClick(screen.page_buttons["overrides"], Qt.MouseButton.LeftButton)
+    assert screen.pages.currentWidget() is screen.overrides
+    model = screen.overrides.model
+    rows = [model.entry(r) for r in range(model.rowCount())]
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Maria", "Revealed contact"),
+        ("Anna, approved by Maria", "Return out of policy"),
+    ]
+    assert rows[1][4] == "Regular customer, tags on" and rows[0][4] == "Courier needs the phone"
+    screen.overrides_filtered("anna", None)
+    assert model.rowCount() == 1 and model.entry(0)[2] == "Return out of policy"
+    screen.overrides_filtered(None, "revealed_contact")
+    assert model.rowCount() == 1 and model.entry(0)[1] == "Maria"
+    screen.overrides_filtered("anna", "revealed_contact")
+    assert model.rowCount() == 0 and screen.overrides.empty.isVisible()
+
+
+def test_the_day_exported_as_pdf_and_csv_reads_back(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, tmp_path: Path
+) -> None:
+    fill_day(gui_world.tablet)
+    _overrides(gui_world)
+    screen = open_today("maria")
+    pdf = screen.export_to(tmp_path / "day.pdf", "pdf")
+    assert pdf is not None and "Saved to" in screen.banner.text()
+    doc, text = read_pdf(QApplication.instance(), pdf)  # type: ignore[arg-type]
+    try:
+        assert doc.pageCount() >= 1
+    finally:
+        doc.close()
+    for expected in (
+        "The day at WAW-01: 10.03.2026",
+        "Average wait, ready to collected 13 h",
+        "Longest wait 1 day",
+        "Refunded 418,99 zł",  # the day's returns and the override's
+        "Reason: Too small 3",
+        "Bought via: Web shop 2",
+        "Wait, ready to collected, by hour",
+        "Average 3,7",
+        "Online carts finalized here 1",
+        "Returned items by reason",
+        "Regular customer, tags on",
+        "Return out of policy",
+    ):
+        assert expected in text, expected
+
+    written = screen.export_to(tmp_path / "day.csv", "csv")
+    assert written is not None
+    with written.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["The day at WAW-01: 10.03.2026"]
+    figures = {(r[0], r[1]): r[2] for r in rows[2:] if len(r) == 3}
+    assert figures[("Pickups", "Overdue now")] == "1"
+    assert figures[("Pickups", "Released")] == "2"
+    assert figures[("Returns", "Reason: Arrived damaged")] == "1"
+    assert figures[("Effort score", "Score 5")] == "1"
+    assert figures[("Sales", "Value of the carts")] == "169,97\xa0zł"
+    assert figures[("Sync", "Actions waiting to be sent")] == str(
+        day_figures(gui_world.tablet.ctx, gui_world.tablet.actor("maria")).sync.pending
+    )
+    overrides = rows[rows.index(["Overrides and sensitive actions"]) + 2 :]
+    assert [r[2] for r in overrides] == ["Revealed contact", "Return out of policy"]
+
+    refused = screen.export_to(tmp_path / "missing" / "day.csv", "csv")
+    assert refused is None and "could not be written" in screen.banner.text()
+
+
+def test_a_sales_clerk_reads_no_day(gui_world: GuiWorld, open_today: Open) -> None:
+    fill_day(gui_world.tablet)
+    screen = open_today("anna")
+    assert screen.figures is None and screen.tiles["released"].value.text() == "—"
+    assert screen.export_to(Path("unused.pdf"), "pdf") is None
+    with pytest.raises(DomainError) as refused:
+        day_figures(gui_world.tablet.ctx, gui_world.tablet.actor("anna"))
+    assert refused.value.code == "role_not_allowed"
+
+
+def test_another_staff_member_signing_in_leaves_nothing_on_screen(
+    gui_world: GuiWorld, open_today: Open
+) -> None:
+    fill_day(gui_world.tablet)
+    _overrides(gui_world)
+    screen = open_today("maria")
+    assert screen.figures is not None and screen.overrides.model.rowCount() == 2
+    screen.reset()
+    assert screen.figures is None and screen.overrides.model.rowCount() == 0
+    assert all(tile.value.text() == "—" for tile in screen.tiles.values())
