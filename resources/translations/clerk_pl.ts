@@ -1019,10 +1019,6 @@ zaktualizowano {when}</translation>
         <source>Sale queued for central; the customer&apos;s cart is finished.</source>
         <translation>Sprzedaż czeka w kolejce do centrali; koszyk klienta został sfinalizowany.</translation>
     </message>
-    <message>
-        <source>This order is not on the tablet and central cannot be reached; try again when the tablet is online.</source>
-        <translation>Tego zamówienia nie ma na tablecie, a centrala nie odpowiada; spróbuj ponownie, gdy tablet będzie online.</translation>
-    </message>
 </context>
 <context>
     <name>CustomerHeader</name>
@@ -1442,6 +1438,13 @@ zaktualizowano {when}</translation>
     <message>
         <source>Connecting to central…</source>
         <translation>Łączenie z centralą…</translation>
+    </message>
+</context>
+<context>
+    <name>EntryOpener</name>
+    <message>
+        <source>This order is not on the tablet and central cannot be reached; try again when the tablet is online.</source>
+        <translation>Tego zamówienia nie ma na tablecie, a centrala nie odpowiada; spróbuj ponownie, gdy tablet będzie online.</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,7 @@ def test_the_timeline_filters_by_channel_and_kind_and_opens_details(
     assert counter.filtered.rowCount() == 1
     # A ticket opens its thread.
     counter.table.doubleClicked.emit(counter.filtered.index(0, 2))
-    thread = counter.detail_dialog
+    thread = counter.entries.dialog
     assert isinstance(thread, ThreadDialog) and "Zła rozmiarówka" in thread.windowTitle()
     thread.reject()
     # An order opens its lines and payments.
@@ -139,8 +139,8 @@ def test_the_timeline_filters_by_channel_and_kind_and_opens_details(
         if web.number in counter.filtered.index(r, 2).data()
     )
     counter.table.doubleClicked.emit(counter.filtered.index(row, 2))
-    qtbot.waitUntil(lambda: isinstance(getattr(counter, "detail_dialog", None), OrderDialog))
-    dialog = counter.detail_dialog
+    qtbot.waitUntil(lambda: isinstance(counter.entries.dialog, OrderDialog))
+    dialog = counter.entries.dialog
     lines = dialog.findChild(QTableWidget, "orderLines")
     assert lines is not None and lines.rowCount() == 1
     assert lines.item(0, 0).text() == "Produkt SHIRT-M"

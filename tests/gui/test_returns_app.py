@@ -81,8 +81,8 @@ def test_a_receipt_code_a_typed_number_and_the_timeline_open_the_returns_desk(
     returns.back_to_find()
     detail = order_detail(shell.services.ctx, None, sale.id)
     assert detail is not None
-    counter._show_order(detail)
-    dialog = counter.detail_dialog
+    counter.entries.show_order(detail)
+    dialog = counter.entries.dialog
     assert isinstance(dialog, OrderDialog)
     button = dialog.findChild(QPushButton, "orderReturn")
     assert button is not None and button.text() == "Return…"

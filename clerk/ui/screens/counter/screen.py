@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QStackedWidget,
     QVBoxLayout,
@@ -23,18 +23,17 @@ from PySide6.QtWidgets import (
 
 from clerk.domain.entities import Customer
 from clerk.services.customer_view import CartView, Customer360, CustomerHit, TimelineEntry
-from clerk.services.customers import local_360, older_timeline, ticket_thread
+from clerk.services.customers import local_360, older_timeline
 from clerk.services.customers_central import (
     cart_elsewhere,
     find_customers_central,
-    order_detail,
     remote_360,
 )
 from clerk.services.engagement import Contact, add_note, record_visit, reveal_contact
 from clerk.services.scanning import CustomerScan, ProductCheck
-from clerk.ui.models.timeline import ENTRY_ROLE
 from clerk.ui.scanning.router import Preview
-from clerk.ui.screens.counter.detail import NoteDialog, OrderDialog, ThreadDialog
+from clerk.ui.screens.counter.detail import NoteDialog
+from clerk.ui.screens.counter.entries import EntryOpener
 from clerk.ui.screens.counter.find import FindCustomer
 from clerk.ui.screens.counter.page import CustomerPage
 from clerk.ui.screens.counter.words import points_text
@@ -68,7 +67,9 @@ class CounterScreen(QWidget):
         self._colors = colors
         self.view: Customer360 | None = None
         self._wanted: str | None = None  # the customer being loaded
-        self._stores: dict[str, str] = {}
+        # Timeline entries open in dialogs; a returned order goes to the Returns screen.
+        self.entries = EntryOpener(services, lambda: self.timeline.entries, self._say, self)
+        self.entries.returnRequested.connect(self.returnRequested)
         self._checkout: Any = None
         self._follow_up_timer = QTimer(self)
         self._follow_up_timer.setSingleShot(True)
@@ -105,10 +106,10 @@ class CounterScreen(QWidget):
         self.sell.clicked.connect(self.finalize)
         self.header.revealRequested.connect(self.reveal_contact)
         self.timeline.olderWanted.connect(self._older)
-        self.table.activated.connect(self._open_entry)
-        self.table.doubleClicked.connect(self._open_entry)
+        self.table.activated.connect(self.entries.open)
+        self.table.doubleClicked.connect(self.entries.open)
         self.open_items.pickupOpened.connect(self.pickupRequested)
-        self.open_items.ticketOpened.connect(self._open_thread)
+        self.open_items.ticketOpened.connect(self.entries.open_thread)
         self.cart.finalizeRequested.connect(self.finalize)
         self.page = page
         return page
@@ -472,47 +473,6 @@ class CounterScreen(QWidget):
             self._checkout.abandon()
             self._checkout = None
 
-    # -- details ------------------------------------------------------------------------------
-
-    def _open_entry(self, index: QModelIndex) -> None:
-        entry = index.data(ENTRY_ROLE)
-        if not isinstance(entry, TimelineEntry):
-            return
-        if entry.kind == "interaction":
-            self._open_thread(entry.thread_id)
-            return
-        order_id = entry.order_id
-        if order_id is None:
-            return
-        self.services.bridge.op(
-            order_detail, self.services.ctx, self.services.directory, order_id
-        ).read_only().success(self._show_order).failure(self._failed).run()
-
-    def _show_order(self, detail: Any) -> None:
-        if detail is None:
-            self._say(
-                self.tr(
-                    "This order is not on the tablet and central cannot be reached; try again "
-                    "when the tablet is online."
-                ),
-                "warning",
-            )
-            return
-        dialog = OrderDialog(detail, self._stores, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.returnRequested.connect(self.returnRequested)
-        self.detail_dialog: QWidget = dialog
-        dialog.open()
-
-    def _open_thread(self, root_id: str) -> None:
-        thread = ticket_thread(self.timeline.entries, root_id)
-        if not thread:
-            return
-        dialog = ThreadDialog(thread, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.detail_dialog = dialog
-        dialog.open()
-
     # -- helpers ------------------------------------------------------------------------------
 
     def _load_stores(self) -> None:
@@ -527,7 +487,7 @@ class CounterScreen(QWidget):
         ).run()
 
     def _stores_loaded(self, names: dict[str, str]) -> None:
-        self._stores = names
+        self.entries.stores = names
         self.timeline.set_stores(names)
 
     def _failed(self, error: BaseException) -> None:
