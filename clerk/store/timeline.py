@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from clerk.store.slice import ENTITIES, loads
@@ -34,6 +34,27 @@ class TimelineRows:
     interactions: list[dict[str, Any]] = field(default_factory=list)
 
 
+# The timeline's statements, built once: a scan reads them all, and building a statement
+# costs about as much as SQLite answering it.
+_O = _t("order")
+_ORDERS = (
+    select(_O.c.data)
+    .where(_O.c.customer_id == bindparam("customer"))
+    .order_by(_O.c.created_at.desc(), _O.c.id.desc())
+    .limit(bindparam("limit"))
+)
+_ORDERS_BEFORE = _ORDERS.where(_O.c.created_at < bindparam("before"))
+_RETURNS = (
+    select(_t("return").c.data)
+    .join(_O, _O.c.id == _t("return").c.order_id)
+    .where(_O.c.customer_id == bindparam("customer"))
+)
+_OF_CUSTOMER = {
+    name: select(_t(name).c.data).where(_t(name).c.customer_id == bindparam("customer"))
+    for name in ("reservation", "loyalty", "interaction")
+}
+
+
 class TimelineRepo:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -49,40 +70,19 @@ class TimelineRepo:
         text, None: the newest), and every return, reservation, loyalty transaction and
         interaction of theirs (the caller cuts those at the same point in time)."""
         out = TimelineRows()
-        orders = _t("order")
-        stmt = (
-            select(orders.c.data)
-            .where(orders.c.customer_id == customer_id)
-            .order_by(orders.c.created_at.desc(), orders.c.id.desc())
-            .limit(limit + 1)
-        )
-        if before is not None:
-            stmt = stmt.where(orders.c.created_at < before)
-        texts = list(self._conn.execute(stmt).scalars())
+        conn = self._conn
+        params = {"customer": customer_id, "before": before, "limit": limit + 1}
+        stmt = _ORDERS_BEFORE if before is not None else _ORDERS
+        texts = list(conn.execute(stmt, params).scalars())
         out.more_orders = len(texts) > limit
         out.orders = [loads(text) for text in texts[:limit]]
-
-        returns = _t("return")
-        out.returns = [
-            loads(text)
-            for text in self._conn.execute(
-                select(returns.c.data)
-                .join(orders, orders.c.id == returns.c.order_id)
-                .where(orders.c.customer_id == customer_id)
-            ).scalars()
-        ]
-        for name, target in (
-            ("reservation", out.reservations),
-            ("loyalty", out.loyalty),
-            ("interaction", out.interactions),
+        for target, other in (
+            (out.returns, _RETURNS),
+            (out.reservations, _OF_CUSTOMER["reservation"]),
+            (out.loyalty, _OF_CUSTOMER["loyalty"]),
+            (out.interactions, _OF_CUSTOMER["interaction"]),
         ):
-            table = _t(name)
-            target.extend(
-                loads(text)
-                for text in self._conn.execute(
-                    select(table.c.data).where(table.c.customer_id == customer_id)
-                ).scalars()
-            )
+            target.extend(loads(text) for text in conn.execute(other, params).scalars())
         return out
 
     def waiting_pickups(
