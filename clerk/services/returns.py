@@ -270,7 +270,10 @@ def create_return(
         target=f"order:{order_id}",
         effect=effect,
         audit_detail=audit,
-        if_match_of=("order", order_id),
+        # No If-Match (DESIGN.md section 5: state changes *may* send it): central re-decides
+        # the return under the order's row lock, never more than is still returnable, and
+        # refuses with the policy's reason otherwise. A version moved by another tablet's
+        # return of other units must not refuse a return whose refund was already paid here.
     )
     command = perform(ctx, actor, action)
     return Outcome(done[0], command)
