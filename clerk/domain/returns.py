@@ -101,8 +101,8 @@ class ReturnDecision:
     override_used: bool
 
 
-def _refused(code: str, message: str) -> ReturnNotAllowed:
-    return ReturnNotAllowed(code, message)
+def _refused(code: str, message: str, details: dict[str, object] | None = None) -> ReturnNotAllowed:
+    return ReturnNotAllowed(code, message, details)
 
 
 def _line_share(line: OrderLine, units: int) -> Money:
@@ -316,17 +316,21 @@ class ReturnPolicy:
             verdict = self.line_verdict(
                 order, line, line.sku in final_sale_skus, now, refusal=refusal
             )
+            ends = verdict.window_ends.date().isoformat() if verdict.window_ends else ""
+            said = {"days": self.window_days, "date": ends}
             if verdict.returnable_qty == 0:
-                raise _refused(verdict.code.value, verdict.message)
+                raise _refused(verdict.code.value, verdict.message, said)
             if qty > verdict.returnable_qty:
                 raise _refused(
                     "quantity_exceeds_returnable",
                     f"Line {line.line_no} ({line.name}): only {verdict.returnable_qty} can be "
                     f"returned, not {qty}.",
+                    {"line": line.line_no, "name": line.name, "left": verdict.returnable_qty}
+                    | {"qty": qty},
                 )
             if verdict.needs_override:
                 if override is None:
-                    raise _refused(verdict.code.value, verdict.message)
+                    raise _refused(verdict.code.value, verdict.message, said)
                 override_used = True
 
         done = {line.id: line.returned_qty + line.short_qty for line in order.lines}

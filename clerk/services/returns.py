@@ -302,6 +302,7 @@ def _sell_replacement(
                 "exchange_other_product",
                 f"An exchange gives the same product in another size or colour; {item.sku} "
                 "is another product.",
+                {"sku": item.sku},
             )
     wanted = [(line.sku, line.qty) for line in exchange.lines]
     prices = {sku: unit.catalog.product(sku) for sku, _ in wanted}
