@@ -3,8 +3,9 @@
 30 days from collection or delivery (store sales: from purchase), the same in every channel;
 final-sale items are not returnable; never more than received minus already returned; refunds go
 back to the original tenders in proportion (points back as points), or to store credit, or to an
-exchange; items refused at pickup come back on the spot without a window check; anything outside
-the policy needs a manager's override with a reason.
+exchange (what the replacement does not take goes back to the original tenders); items refused
+at pickup come back on the spot without a window check; anything outside the policy needs a
+manager's override with a reason.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ __all__ = [
     "ReturnRequest",
     "VerdictCode",
     "line_refund_amount",
+    "settle_exchange",
     "split_refund",
 ]
 
@@ -192,6 +194,27 @@ def split_refund(
     return refunds
 
 
+def settle_exchange(
+    order: Order, amount: Money, replacement: Money, earlier_refunds: Sequence[Refund]
+) -> list[Refund]:
+    """The refunds of an exchange returning ``amount`` for goods costing ``replacement``.
+
+    The value returned pays the replacement first: one store-credit refund with reference
+    ``"exchange"`` of at most ``replacement`` (the customer pays any difference on the new
+    sale). What is left when the replacement is cheaper goes back to the original tenders in
+    proportion, exactly like a plain refund (:func:`split_refund`, points as points), so
+    ``amount`` = the part paying the replacement + the refunds of the rest.
+    """
+    if replacement.is_negative():
+        raise ValueError("a replacement cannot cost less than nothing")
+    applied = min(amount, replacement)
+    refunds = split_refund(order, applied, (), RefundMethod.EXCHANGE)
+    leftover = amount - applied
+    if not leftover.is_zero():
+        refunds += split_refund(order, leftover, earlier_refunds, RefundMethod.ORIGINAL)
+    return refunds
+
+
 def _returnable(order: Order, line: OrderLine) -> int:
     # Units refunded before reaching the customer also sit in the line's counters: short picks
     # in short_qty, units refused at the pickup desk (or left to expire) in returned_qty. So
@@ -285,8 +308,13 @@ class ReturnPolicy:
         refusal: bool = False,
         refund_method: RefundMethod = RefundMethod.ORIGINAL,
         earlier_refunds: Sequence[Refund] = (),
+        replacement: Money | None = None,
     ) -> ReturnDecision:
         """Decide a return of ``requests`` from ``order``: lines, amount, refunds, points.
+
+        ``replacement``: the price of an exchange's new goods (refund method "exchange"); the
+        refunds are then :func:`settle_exchange`'s. Without it an exchange's whole value is
+        one store-credit refund (the replacement is not chosen yet).
 
         Raises ReturnNotAllowed with code ``override_reason_required``, ``empty_return``,
         ``unknown_line``, ``invalid_quantity``, ``not_collected``, ``nothing_left``,
@@ -341,7 +369,10 @@ class ReturnPolicy:
             done[line.id] += request.qty
             lines.append(ReturnLine(line.id, request.qty, request.reason, request.condition, value))
         amount = _sum(ln.amount for ln in lines)
-        refunds = split_refund(order, amount, earlier_refunds, refund_method)
+        if RefundMethod(refund_method) == RefundMethod.EXCHANGE and replacement is not None:
+            refunds = settle_exchange(order, amount, replacement, earlier_refunds)
+        else:
+            refunds = split_refund(order, amount, earlier_refunds, refund_method)
         fully_returned = all(done[line.id] >= line.qty for line in order.lines)
         return ReturnDecision(
             lines=lines,

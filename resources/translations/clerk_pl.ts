@@ -3069,8 +3069,8 @@ zaktualizowano {when}</translation>
         <translation>Numer zamówienia zostanie nadany później; kod poniżej identyfikuje tę sprzedaż.</translation>
     </message>
     <message>
-        <source>Exchange: store credit for the replacement</source>
-        <translation>Wymiana: bon sklepowy na towar zamienny</translation>
+        <source>Exchange: pays for the replacement</source>
+        <translation>Wymiana: opłata za towar na wymianę</translation>
     </message>
     <message>
         <source>Refund: {tender}</source>
@@ -3091,6 +3091,18 @@ zaktualizowano {when}</translation>
     <message>
         <source>Return {ref} of order {number}</source>
         <translation>Zwrot {ref} do zamówienia {number}</translation>
+    </message>
+    <message>
+        <source>Replacement (sale {number}): {goods}, {total}</source>
+        <translation>Towar na wymianę (sprzedaż {number}): {goods}, {total}</translation>
+    </message>
+    <message>
+        <source>Difference paid by the customer: {amount} ({tenders})</source>
+        <translation>Dopłata klienta: {amount} ({tenders})</translation>
+    </message>
+    <message>
+        <source>The replacement costs less: {amount} is refunded to the original payment.</source>
+        <translation>Towar na wymianę jest tańszy: {amount} zwrócono na pierwotną formę płatności.</translation>
     </message>
     <message>
         <source>Central refused this return: it is void, and nothing was refunded.</source>
@@ -3239,8 +3251,8 @@ zaktualizowano {when}</translation>
         <translation>Zamiennik kosztuje o {amount} więcej: klient dopłaca różnicę.</translation>
     </message>
     <message>
-        <source>The replacement costs {amount} less: it stays as store credit.</source>
-        <translation>Zamiennik kosztuje o {amount} mniej: różnica zostaje na bonie sklepowym.</translation>
+        <source>The replacement costs {amount} less: it goes back to the original payment.</source>
+        <translation>Towar na wymianę kosztuje o {amount} mniej: ta kwota wraca na pierwotną formę płatności.</translation>
     </message>
     <message>
         <source>Same price: nothing to pay, nothing to refund.</source>
@@ -3944,6 +3956,10 @@ zaktualizowano {when}</translation>
     <message>
         <source>Exchange for another size or colour</source>
         <translation>Wymiana na inny rozmiar lub kolor</translation>
+    </message>
+    <message>
+        <source>Pays for the replacement</source>
+        <translation>Opłaca towar na wymianę</translation>
     </message>
     <message>
         <source>Refund of {amount} to {where} is pending: the return is sent to central as soon as the tablet is online, and central pays it out.</source>

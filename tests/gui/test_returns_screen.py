@@ -275,7 +275,10 @@ def test_an_exchange_is_a_return_and_a_sale_in_one_action_the_difference_settled
     dearer = Product.from_dict(
         {**product("SHIRT-M").to_dict(), "sku": "SHIRT-XL", "size": "XL", "price": "139.99"}
     )
-    for variant in (large, dearer):
+    cheaper = Product.from_dict(
+        {**product("SHIRT-M").to_dict(), "sku": "SHIRT-S", "size": "S", "price": "99.99"}
+    )
+    for variant in (large, dearer, cheaper):
         tablet.put("product", variant)
         tablet.put("inventory", InventoryLevel(STORE, variant.sku, on_hand=3))
     sale = store_sale(gui_world, [("SHIRT-M", 1)])
@@ -297,7 +300,18 @@ def test_an_exchange_is_a_return_and_a_sale_in_one_action_the_difference_settled
     )
     assert summary(screen) == {
         "Value returned": "129,99 zł",
-        "Refund as store credit": "129,99 zł",
+        "Pays for the replacement": "129,99 zł",
+    }
+    # A cheaper size: what it does not take goes back to the original payment (cash here).
+    refund.choose_replacement(line_id, "SHIRT-S")
+    previewed(qtbot, gui_world)
+    assert refund.difference.text().replace("\xa0", " ") == (
+        "The replacement costs 30,00 zł less: it goes back to the original payment."
+    )
+    assert summary(screen) == {
+        "Value returned": "129,99 zł",
+        "Pays for the replacement": "99,99 zł",
+        "Refund in cash": "30,00 zł",
     }
     # Then the same price: nothing to pay.
     refund.choose_replacement(line_id, "SHIRT-L")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -380,3 +381,77 @@ def test_an_exchange_through_central_books_the_sale_and_the_tablet_gets_its_numb
         assert booked is not None and booked.customer_id == customer_id
         ret = session.get(m.Return, done.value.id)
         assert ret is not None and ret.refund_method == "exchange"
+
+
+def test_a_cheaper_exchange_through_central_refunds_the_rest_as_the_tablet_said(
+    online: Online,
+) -> None:
+    """The tablet and central settle an exchange the same way: the replacement paid from the
+    value returned, the rest back to the original card and cash in proportion."""
+    now = datetime.now(UTC)
+    with Session(online.central) as session:
+        customer = session.scalars(
+            select(m.Customer).where(m.Customer.home_store_id != STORE).limit(1)
+        ).one()
+        stock = {
+            row.sku: row.on_hand - row.held
+            for row in session.scalars(select(m.Inventory).where(m.Inventory.store_id == STORE))
+        }
+        products = session.scalars(
+            select(m.Product).where(
+                m.Product.final_sale.is_(False), m.Product.age_restricted.is_(False)
+            )
+        ).all()
+        bought, other = next(
+            (a, b)
+            for a in products
+            for b in products
+            if a.style == b.style and a.sku != b.sku and stock.get(b.sku, 0) >= 2
+        )
+        paid = Money(other.price) + Money.of("50.00")  # bought dearer than the replacement
+        card = Money.of("20.00")
+        made = make_order(
+            session,
+            lines=[(bought.sku, 1, str(paid.amount))],
+            payments=[("card", str(card.amount)), ("cash", str((paid - card).amount))],
+            customer=customer,
+            fulfilment="ship",
+            status="delivered",
+            created_at=now - timedelta(days=6),
+            delivered_at=now - timedelta(days=3),
+        )
+        session.commit()
+        order_id, line_id, other_sku = made.id, made.lines[0].id, other.sku
+        price = str(Money(other.price).amount)
+    find_purchase(online.ctx, online.engine, order_id=order_id)
+    anna = next(s.id for s in _staff(online) if s.role == "sales")
+    items = [ReturnItem(line_id, 1, Why.TOO_SMALL)]
+    exchange = Exchange([SaleLine(other_sku, 1)])
+    preview = preview_return(
+        online.ctx,
+        order_id,
+        items,
+        refund_method=RefundMethod.EXCHANGE,
+        replacement=exchange.lines,
+    )
+    done = create_return(
+        online.ctx,
+        online.ctx.actor(anna),
+        order_id,
+        items,
+        refund_method=RefundMethod.EXCHANGE,
+        exchange=exchange,
+    )
+    told = [(str(r.tender), str(r.amount.amount), r.reference) for r in done.value.refunds]
+    assert told == [(str(r.tender), str(r.amount.amount), r.reference) for r in preview.refunds]
+    assert told[0] == ("store_credit", price, "exchange")
+    assert sum(Decimal(amount) for _t, amount, _r in told[1:]) == Decimal("50.00")
+    assert {t for t, _a, _r in told[1:]} == {"card", "cash"}
+    online.sync()
+    booked = online.local("return", done.value.id)  # central's answer replaced the tablet's
+    assert [(r["tender"], r["amount"], r["reference"]) for r in booked["refunds"]] == told
+    with Session(online.central) as session:
+        row = session.get(m.Return, done.value.id)
+        assert row is not None
+    sale = online.local("order", str(done.command.body["exchange"]["id"]))
+    assert [(p["tender"], p["amount"]) for p in sale["payments"]] == [("store_credit", price)]

@@ -34,6 +34,7 @@ class ReturnStatus:
     ret: Return | None
     state: str
     refusal: str = ""
+    exchange_id: str | None = None
 
 
 def return_status(ctx: ServiceContext, command_id: str, return_id: str) -> ReturnStatus:
@@ -43,7 +44,9 @@ def return_status(ctx: ServiceContext, command_id: str, return_id: str) -> Retur
         data = unit.cache.get("return", return_id)
     state = command.state if command is not None else DONE  # pruned: central has it
     refusal = command.refusal_words if command is not None and state == ATTENTION else ""
-    return ReturnStatus(Return.from_dict(data) if data else None, state, refusal)
+    exchange = command.body.get("exchange") if command is not None else None
+    exchange_id = str(exchange["id"]) if isinstance(exchange, dict) else None
+    return ReturnStatus(Return.from_dict(data) if data else None, state, refusal, exchange_id)
 
 
 def return_receipt(
@@ -65,6 +68,7 @@ def return_receipt(
         member = unit.staff.get(staff_id)
         customer = unit.customers.get(order.customer_id) if order.customer_id else None
         products = unit.catalog.products({line.sku for line in order.lines})
+        sale = unit.orders.get(status.exchange_id) if status.exchange_id else None
     return receipt_for_return(
         ret,
         order,
@@ -76,6 +80,7 @@ def return_receipt(
         customer=customer,
         queued=status.state not in (DONE, ATTENTION, DISCARDED),
         refused=status.state in (ATTENTION, DISCARDED),
+        exchange_sale=sale,
     )
 
 

@@ -253,9 +253,17 @@ class ReturnsScreen(QWidget):
             # Show what the return would refund once a manager allows it; confirming stays
             # disabled (``problem``) until one has.
             override = ManagerOverride("", "awaiting approval")
+        replacement = (
+            self.decide.refund.replacement_lines() if method == RefundMethod.EXCHANGE else []
+        )
         self.services.bridge.op(
             lambda: preview_return(
-                self.services.ctx, purchase.order.id, items, refund_method=method, override=override
+                self.services.ctx,
+                purchase.order.id,
+                items,
+                refund_method=method,
+                override=override,
+                replacement=replacement,
             )
         ).read_only().success(lambda d: self._previewed(asked, d, problem)).failure(
             lambda error: self._preview_failed(asked, error)
