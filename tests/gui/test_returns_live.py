@@ -5,10 +5,12 @@ tablets at once — central refuses the second, and its clerk sees why."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +21,7 @@ from sqlalchemy import select
 from clerk.central import models as m
 from clerk.domain.entities import ReturnReason
 from clerk.store import LocalStore
+from clerk.store.cache import CacheRepo
 from clerk.sync.events import Connectivity
 from clerk.ui.screens.returns.screen import ReturnsScreen
 from clerk.ui.theme import LIGHT, apply_theme
@@ -223,3 +226,33 @@ def test_the_same_line_returned_at_two_tablets_central_refuses_the_second(
                 closed(qtbot, second, screen_2)
     finally:
         second_store.close()
+
+
+def test_an_order_from_central_is_kept_by_the_writer_not_a_reader(
+    qtbot: QtBot,
+    central: LiveCentral,
+    local_store: LocalStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The look-up (a network call) runs on a reader; the fetched rows are written on the
+    one writer thread, like every write."""
+    order_id, number, _line_id = web_order(central)
+    writes: list[str] = []
+    apply_entity = CacheRepo.apply_entity
+
+    def spied(self: CacheRepo, entity: str, data: dict[str, Any], **kw: Any) -> Any:
+        if data.get("id") == order_id:
+            writes.append(threading.current_thread().name)
+        return apply_entity(self, entity, data, **kw)
+
+    monkeypatch.setattr(CacheRepo, "apply_entity", spied)
+    with pickup_desk(central, local_store, tmp_path) as desk:
+        screen = returns_screen(qtbot, desk)
+        try:
+            found(qtbot, desk, screen, number)
+            assert screen.decide.purchase is not None
+            assert screen.decide.purchase.source == "central"
+            assert writes and all(name.startswith("clerk-writer") for name in writes), writes
+        finally:
+            closed(qtbot, desk, screen)

@@ -32,7 +32,11 @@ from clerk.services.returns import Exchange, exchange_due, preview_return
 from clerk.services.returns_desk import (
     OFFLINE_NOT_CACHED,
     ORDER_NOT_FOUND,
+    Fetched,
+    Purchase,
     find_purchase,
+    keep_fetched,
+    look_up_purchase,
     read_purchase,
 )
 from clerk.services.sales import SaleLine, Tendered
@@ -137,6 +141,31 @@ def test_an_order_elsewhere_is_fetched_kept_and_returnable_offline_after(tablet:
         [ReturnItem(f"{elsewhere.id}-1", 1, Why.TOO_BIG)],
     )
     assert done.value.refunds[0].tender == Tender.ONLINE
+
+
+def test_looking_up_only_reads_and_keeping_is_the_one_write(tablet: Tablet) -> None:
+    """The two halves the UI runs apart: the look-up on a reader (the tablet, then central),
+    keeping what central sent on the writer."""
+    elsewhere = order(
+        tablet,
+        [("JEANS-32", 1)],
+        status=OrderStatus.DELIVERED,
+        fulfilment=Fulfilment.SHIP,
+        payments=[(Tender.ONLINE, "249.00")],
+    )
+    data = elsewhere.to_dict() | {"delivered_at": (NOW - timedelta(days=2)).isoformat()}
+    with tablet.store.unit() as unit:
+        unit.cache.apply_changes([{"entity": "order", "id": elsewhere.id, "op": "delete"}])
+    directory = FakeDirectory(FakeLookup(data, []))
+    fetched = look_up_purchase(tablet.ctx, directory, order_id=elsewhere.id)
+    assert isinstance(fetched, Fetched) and fetched.order["id"] == elsewhere.id
+    assert tablet.get("order", elsewhere.id) is None  # nothing written yet
+    kept = keep_fetched(tablet.ctx, fetched)
+    assert kept.source == "central" and kept.order.id == elsewhere.id
+    assert tablet.get("order", elsewhere.id) is not None
+    # On the tablet now: the look-up answers from it, without asking central again.
+    again = look_up_purchase(tablet.ctx, None, order_id=elsewhere.id)
+    assert isinstance(again, Purchase) and again.source == "tablet"
 
 
 def test_offline_and_not_on_the_tablet_says_so_and_unknown_orders_are_unknown(

@@ -19,7 +19,13 @@ from clerk.domain.entities import RefundMethod, Return
 from clerk.domain.returns import ReturnDecision
 from clerk.services.outbox import Outcome
 from clerk.services.returns import ManagerOverride, create_return, preview_return
-from clerk.services.returns_desk import Purchase, find_purchase, read_purchase
+from clerk.services.returns_desk import (
+    Fetched,
+    Purchase,
+    keep_fetched,
+    look_up_purchase,
+    read_purchase,
+)
 from clerk.services.scanning import ReceiptScan
 from clerk.ui.override import OverrideGate, request_override
 from clerk.ui.screens.pickup.order_page import Banner
@@ -193,11 +199,23 @@ class ReturnsScreen(QWidget):
         wanted = self._wanted = f"id:{order_id}" if order_id else f"number:{number}"
         self._say(self.tr("Looking for the order…"), "info")
         orders = self.services.orders
+        # Looking up (the tablet, then central) only reads: a reader. Keeping what central
+        # sent is a write: the writer, as every write.
         self.services.bridge.op(
-            lambda: find_purchase(self.services.ctx, orders, order_id=order_id, number=number)
-        ).read_only().success(lambda found: self._found(wanted, found)).failure(
+            lambda: look_up_purchase(self.services.ctx, orders, order_id=order_id, number=number)
+        ).read_only().success(lambda found: self._looked_up(wanted, found)).failure(
             lambda error: self._not_found(wanted, error)
         ).run()
+
+    def _looked_up(self, wanted: str, found: Purchase | Fetched) -> None:
+        if wanted != self._wanted:
+            return
+        if isinstance(found, Purchase):
+            self._found(wanted, found)
+            return
+        self.services.bridge.op(keep_fetched, self.services.ctx, found).success(
+            lambda purchase: self._found(wanted, purchase)
+        ).failure(lambda error: self._not_found(wanted, error)).run()
 
     def _found(self, wanted: str, purchase: Purchase) -> None:
         if wanted != self._wanted:
