@@ -4005,6 +4005,10 @@ zaktualizowano {when}</translation>
         <translation>Pobrane z centrali i zapisane na tym tablecie: można je tu zwrócić.</translation>
     </message>
     <message>
+        <source>This order changed meanwhile (items were returned elsewhere or refunded); the summary is shown afresh — check it again.</source>
+        <translation>W międzyczasie zamówienie się zmieniło (towar zwrócono gdzie indziej lub wypłacono zwrot); podsumowanie pokazano od nowa — sprawdź je ponownie.</translation>
+    </message>
+    <message>
         <source>Choose the replacement size or colour.</source>
         <translation>Wybierz zamienny rozmiar lub kolor.</translation>
     </message>

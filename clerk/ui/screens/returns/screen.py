@@ -46,6 +46,15 @@ log = logging.getLogger(__name__)
 _RELOAD_ON = frozenset({"order", "return", "product", "settings"})
 
 
+def _differs(shown: ReturnDecision, fresh: ReturnDecision) -> bool:
+    """Whether the refund on screen is not what confirming would book now."""
+    return (shown.amount, shown.refunds, shown.points_to_reverse) != (
+        fresh.amount,
+        fresh.refunds,
+        fresh.points_to_reverse,
+    )
+
+
 def _staff_name(services: AppServices, staff_id: str) -> str:
     with services.ctx.store.unit(read_only=True) as unit:
         member = unit.staff.get(staff_id)
@@ -73,6 +82,8 @@ class ReturnsScreen(QWidget):
         self._gate = pin_gate
         self._wanted: str | None = None
         self._asked = 0
+        # (preview number, the decision on screen): a re-read's preview to compare with it.
+        self._recheck: tuple[int, ReturnDecision] | None = None
         self._confirming = False
         self.override_dialog: QDialog | None = None
         self.outcome: Outcome[Return] | None = None
@@ -170,6 +181,13 @@ class ReturnsScreen(QWidget):
             return
         before = {line.line.id: line.returnable for line in current.lines}
         if all(before.get(line.line.id) == line.returnable for line in fresh.lines):
+            # The same units can come back, but the refund may have moved (earlier refunds
+            # changed): the policy is asked again and the summary compared with this one.
+            shown = self.decide.refund.decision
+            asked = self._asked
+            self._preview()
+            if shown is not None and self._asked != asked:
+                self._recheck = (self._asked, shown)
             return
         self.decide.show_purchase(fresh)
         self._say(
@@ -290,6 +308,15 @@ class ReturnsScreen(QWidget):
     def _previewed(self, asked: int, decision: ReturnDecision, problem: str) -> None:
         if asked != self._asked:
             return
+        recheck, self._recheck = self._recheck, None
+        if recheck is not None and recheck[0] == asked and _differs(recheck[1], decision):
+            self._say(
+                self.tr(
+                    "This order changed meanwhile (items were returned elsewhere or refunded); "
+                    "the summary is shown afresh — check it again."
+                ),
+                "warning",
+            )
         self.decide.refund.set_offline(self._offline)
         refund = self.decide.refund
         if (
