@@ -16,7 +16,6 @@ from typing import Any
 from clerk.domain.entities import (
     LoyaltyKind,
     Order,
-    Refund,
     RefundMethod,
     Return,
     ReturnCondition,
@@ -353,8 +352,3 @@ def _sell_replacement(
             now=now,
         )
     return keys
-
-
-def refunds_pending(ret: Return) -> list[Refund]:
-    """The refunds of ``ret`` central has still to pay out."""
-    return [r for r in ret.refunds if r.status == "pending"]

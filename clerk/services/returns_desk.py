@@ -175,7 +175,7 @@ def look_up_purchase(
         if order is not None and (directory is None or not unit.orders.is_fetched(order.id)):
             return _purchase(ctx, unit, order, now, "tablet")
     if directory is None:
-        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(order_id, wanted))
+        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(wanted))
     kept = order
     found = directory.lookup_order(
         order_id=kept.id if kept else order_id, number=None if kept else wanted
@@ -190,7 +190,7 @@ def look_up_purchase(
                 ORDER_NOT_FOUND,
                 f"No order {what} in any channel — check the number on the receipt or e-mail.",
             )
-        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(order_id, wanted))
+        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(wanted))
     return Fetched(found.order, tuple(found.returns), now)
 
 
@@ -210,7 +210,7 @@ def _by_number(unit: StoreUnit, number: str) -> Order | None:
     return unit.orders.by_number(number) or unit.orders.by_number(number.lower())
 
 
-def _offline_text(order_id: str | None, number: str | None) -> str:
+def _offline_text(number: str | None) -> str:
     what = f"Order {number}" if number else "This order"
     return (
         f"{what} is not on the tablet and central cannot be reached, so it cannot be returned "
