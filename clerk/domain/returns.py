@@ -45,7 +45,8 @@ __all__ = [
     "split_refund",
 ]
 
-# Refund.reference of an exchange: the value settles the replacement goods as store credit.
+# Refund.reference of the part of an exchange's value that pays for the replacement goods (a
+# store-credit refund spent at once on the exchange's sale).
 EXCHANGE_REFERENCE = "exchange"
 
 
@@ -147,7 +148,8 @@ def split_refund(
     (``Refund.points``). If the order paid less than ``amount`` (nothing left to give back),
     the refunds are capped at what is left.
     ``store_credit``: one store-credit refund. ``exchange``: one store-credit refund with
-    reference ``"exchange"``.
+    reference ``"exchange"`` (before the replacement is known; :func:`settle_exchange`
+    splits an exchange once it is).
     """
     if amount.is_negative():
         raise ValueError("a refund cannot be negative")
