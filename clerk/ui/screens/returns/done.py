@@ -16,6 +16,7 @@ from clerk.printing.receipt import ReceiptData
 from clerk.printing.return_receipt import receipt_for_return, return_reference
 from clerk.services.context import ServiceContext
 from clerk.store.outbox import ATTENTION, DISCARDED, DONE
+from clerk.ui.models.attention import refusal_text
 from clerk.ui.receipt_card import ReceiptCard
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.pickup.release_lines import condition_name, reason_name
@@ -43,7 +44,8 @@ def return_status(ctx: ServiceContext, command_id: str, return_id: str) -> Retur
         command = unit.outbox.get(command_id)
         data = unit.cache.get("return", return_id)
     state = command.state if command is not None else DONE  # pruned: central has it
-    refusal = command.refusal_words if command is not None and state == ATTENTION else ""
+    # Central's refusal in the app's language (a known problem type's sentence).
+    refusal = refusal_text(command.problem) if command is not None and state == ATTENTION else ""
     exchange = command.body.get("exchange") if command is not None else None
     exchange_id = str(exchange["id"]) if isinstance(exchange, dict) else None
     return ReturnStatus(Return.from_dict(data) if data else None, state, refusal, exchange_id)
