@@ -229,6 +229,44 @@ def test_the_same_line_returned_at_two_tablets_central_refuses_the_second(
         second_store.close()
 
 
+def test_two_tablets_returning_other_units_of_one_order_both_book(
+    qtbot: QtBot, central: LiveCentral, local_store: LocalStore, tmp_path: Path
+) -> None:
+    """Both tablets hold the order at one version. The second returns a unit while its
+    return waits unsent (as offline); the first returns the other unit and syncs, moving the
+    version. The second's return still books: it names no version, and central finds the
+    unit still returnable under the order's lock."""
+    order_id, number, line_id = web_order(central, qty=2)
+    second_store = LocalStore.open(f"sqlite:///{tmp_path / 'second.db'}")
+    try:
+        with (
+            pickup_desk(central, local_store, tmp_path / "first") as first,
+            pickup_desk(central, second_store, tmp_path / "second") as second,
+        ):
+            screen_1, screen_2 = returns_screen(qtbot, first), returns_screen(qtbot, second)
+            try:
+                found(qtbot, first, screen_1, number)
+                found(qtbot, second, screen_2, number)
+                return_one(qtbot, second, screen_2, line_id)  # waits on the second tablet
+                [mine] = second.commands("create_return")
+                assert mine.if_match is None  # a return names no order version
+                return_one(qtbot, first, screen_1, line_id)
+                assert first.engine.sync_once().pushed == 1
+
+                report = second.engine.sync_once()
+                assert (report.pushed, report.refused) == (1, 0)
+                assert second.commands("create_return") == []  # none waits, none refused
+                done = screen_2.done
+                qtbot.waitUntil(lambda: done.state == "done", timeout=5000)
+                assert done.title.text() == "Return complete"
+                assert len(central_returns(central, order_id)) == 2
+            finally:
+                closed(qtbot, first, screen_1)
+                closed(qtbot, second, screen_2)
+    finally:
+        second_store.close()
+
+
 def test_an_order_from_central_is_kept_by_the_writer_not_a_reader(
     qtbot: QtBot,
     central: LiveCentral,
