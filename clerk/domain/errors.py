@@ -7,6 +7,7 @@ that says what to do next.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 __all__ = [
@@ -22,12 +23,18 @@ __all__ = [
 
 
 class DomainError(Exception):
-    """A rule of the business refused an action; ``code`` is stable, ``message`` is for people."""
+    """A rule of the business refused an action; ``code`` is stable, ``message`` is for people.
 
-    def __init__(self, code: str, message: str) -> None:
+    ``details``: the values the message names (a quantity, a date), by the ``{name}`` a
+    translated sentence of the code puts them in."""
+
+    def __init__(
+        self, code: str, message: str, details: Mapping[str, object] | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.details = {key: str(value) for key, value in (details or {}).items()}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"

@@ -81,5 +81,6 @@ class ReservationHoldPolicy:
                 "extension_too_long",
                 f"A reservation can be held at most {self.max_days} days from when it was made "
                 f"(until {latest.isoformat(timespec='minutes')}).",
+                {"days": self.max_days},
             )
         return new_until

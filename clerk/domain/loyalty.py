@@ -64,6 +64,7 @@ def redemption_value(points: int) -> Money:
         raise RedemptionError(
             "not_a_block",
             f"Points are redeemed in blocks of {POINTS_PER_BLOCK}; {points} is not one.",
+            {"block": POINTS_PER_BLOCK, "points": points},
         )
     return BLOCK_VALUE * (points // POINTS_PER_BLOCK)
 
@@ -91,12 +92,14 @@ def validate_redemption(points: int, balance: int, total: Money) -> Money:
         raise RedemptionError(
             "insufficient_points",
             f"The customer has {balance} points; {points} cannot be redeemed.",
+            {"balance": balance, "points": points},
         )
     if value > total:
         raise RedemptionError(
             "exceeds_total",
             f"{points} points are worth more than the basket; redeem at most "
             f"{max_redeemable_points(balance, total)}.",
+            {"most": max_redeemable_points(balance, total)},
         )
     return value
 

@@ -3,8 +3,9 @@
 30 days from collection or delivery (store sales: from purchase), the same in every channel;
 final-sale items are not returnable; never more than received minus already returned; refunds go
 back to the original tenders in proportion (points back as points), or to store credit, or to an
-exchange; items refused at pickup come back on the spot without a window check; anything outside
-the policy needs a manager's override with a reason.
+exchange (what the replacement does not take goes back to the original tenders); items refused
+at pickup come back on the spot without a window check; anything outside the policy needs a
+manager's override with a reason.
 """
 
 from __future__ import annotations
@@ -40,10 +41,12 @@ __all__ = [
     "ReturnRequest",
     "VerdictCode",
     "line_refund_amount",
+    "settle_exchange",
     "split_refund",
 ]
 
-# Refund.reference of an exchange: the value settles the replacement goods as store credit.
+# Refund.reference of the part of an exchange's value that pays for the replacement goods (a
+# store-credit refund spent at once on the exchange's sale).
 EXCHANGE_REFERENCE = "exchange"
 
 
@@ -101,8 +104,8 @@ class ReturnDecision:
     override_used: bool
 
 
-def _refused(code: str, message: str) -> ReturnNotAllowed:
-    return ReturnNotAllowed(code, message)
+def _refused(code: str, message: str, details: dict[str, object] | None = None) -> ReturnNotAllowed:
+    return ReturnNotAllowed(code, message, details)
 
 
 def _line_share(line: OrderLine, units: int) -> Money:
@@ -145,7 +148,8 @@ def split_refund(
     (``Refund.points``). If the order paid less than ``amount`` (nothing left to give back),
     the refunds are capped at what is left.
     ``store_credit``: one store-credit refund. ``exchange``: one store-credit refund with
-    reference ``"exchange"``.
+    reference ``"exchange"`` (before the replacement is known; :func:`settle_exchange`
+    splits an exchange once it is).
     """
     if amount.is_negative():
         raise ValueError("a refund cannot be negative")
@@ -189,6 +193,27 @@ def split_refund(
             points = max(points_for_value(earlier[tender] + share) - points_before, 0)
         reference = next((p.reference for p in order.payments if p.tender == tender), None)
         refunds.append(Refund(tender, share, points=points, reference=reference))
+    return refunds
+
+
+def settle_exchange(
+    order: Order, amount: Money, replacement: Money, earlier_refunds: Sequence[Refund]
+) -> list[Refund]:
+    """The refunds of an exchange returning ``amount`` for goods costing ``replacement``.
+
+    The value returned pays the replacement first: one store-credit refund with reference
+    ``"exchange"`` of at most ``replacement`` (the customer pays any difference on the new
+    sale). What is left when the replacement is cheaper goes back to the original tenders in
+    proportion, exactly like a plain refund (:func:`split_refund`, points as points), so
+    ``amount`` = the part paying the replacement + the refunds of the rest.
+    """
+    if replacement.is_negative():
+        raise ValueError("a replacement cannot cost less than nothing")
+    applied = min(amount, replacement)
+    refunds = split_refund(order, applied, (), RefundMethod.EXCHANGE)
+    leftover = amount - applied
+    if not leftover.is_zero():
+        refunds += split_refund(order, leftover, earlier_refunds, RefundMethod.ORIGINAL)
     return refunds
 
 
@@ -285,8 +310,13 @@ class ReturnPolicy:
         refusal: bool = False,
         refund_method: RefundMethod = RefundMethod.ORIGINAL,
         earlier_refunds: Sequence[Refund] = (),
+        replacement: Money | None = None,
     ) -> ReturnDecision:
         """Decide a return of ``requests`` from ``order``: lines, amount, refunds, points.
+
+        ``replacement``: the price of an exchange's new goods (refund method "exchange"); the
+        refunds are then :func:`settle_exchange`'s. Without it an exchange's whole value is
+        one store-credit refund (the replacement is not chosen yet).
 
         Raises ReturnNotAllowed with code ``override_reason_required``, ``empty_return``,
         ``unknown_line``, ``invalid_quantity``, ``not_collected``, ``nothing_left``,
@@ -316,17 +346,21 @@ class ReturnPolicy:
             verdict = self.line_verdict(
                 order, line, line.sku in final_sale_skus, now, refusal=refusal
             )
+            ends = verdict.window_ends.date().isoformat() if verdict.window_ends else ""
+            said = {"days": self.window_days, "date": ends}
             if verdict.returnable_qty == 0:
-                raise _refused(verdict.code.value, verdict.message)
+                raise _refused(verdict.code.value, verdict.message, said)
             if qty > verdict.returnable_qty:
                 raise _refused(
                     "quantity_exceeds_returnable",
                     f"Line {line.line_no} ({line.name}): only {verdict.returnable_qty} can be "
                     f"returned, not {qty}.",
+                    {"line": line.line_no, "name": line.name, "left": verdict.returnable_qty}
+                    | {"qty": qty},
                 )
             if verdict.needs_override:
                 if override is None:
-                    raise _refused(verdict.code.value, verdict.message)
+                    raise _refused(verdict.code.value, verdict.message, said)
                 override_used = True
 
         done = {line.id: line.returned_qty + line.short_qty for line in order.lines}
@@ -337,7 +371,10 @@ class ReturnPolicy:
             done[line.id] += request.qty
             lines.append(ReturnLine(line.id, request.qty, request.reason, request.condition, value))
         amount = _sum(ln.amount for ln in lines)
-        refunds = split_refund(order, amount, earlier_refunds, refund_method)
+        if RefundMethod(refund_method) == RefundMethod.EXCHANGE and replacement is not None:
+            refunds = settle_exchange(order, amount, replacement, earlier_refunds)
+        else:
+            refunds = split_refund(order, amount, earlier_refunds, refund_method)
         fully_returned = all(done[line.id] >= line.qty for line in order.lines)
         return ReturnDecision(
             lines=lines,

@@ -40,12 +40,15 @@ def receipt_for_return(
     queued: bool = False,
     refused: bool = False,
     printed_at: datetime | None = None,
+    exchange_sale: Order | None = None,
 ) -> ReceiptData:
     """The receipt of ``ret`` (a return of ``order``) as the tablet holds it now.
 
     ``queued``: the return still waits in the outbox (offline); card and online refunds are
     then pending until central pays them out, in words on the receipt. ``refused``: central
-    refused the return (the receipt says it is void)."""
+    refused the return (the receipt says it is void). ``exchange_sale``: an exchange's
+    replacement sale; the receipt shows the value returned (the total), the part paying the
+    replacement, the rest refunded per tender, and any difference the customer paid."""
     if ret.order_id != order.id:
         raise ValueError(f"return {ret.id} is not of order {order.id}")
     products = products or {}
@@ -68,7 +71,7 @@ def receipt_for_return(
     for refund in ret.refunds:
         tender = Tender(refund.tender)
         if tender == Tender.STORE_CREDIT and refund.reference == EXCHANGE_REFERENCE:
-            name = translate("Receipt", "Exchange: store credit for the replacement")
+            name = translate("Receipt", "Exchange: pays for the replacement")
         else:
             name = translate("Receipt", "Refund: {tender}").replace("{tender}", tender_name(tender))
         if tender == Tender.POINTS and refund.points:
@@ -94,7 +97,7 @@ def receipt_for_return(
         tenders=tenders,
         receipt_code=code,
         points_reversed=ret.points_reversed,
-        pending_note=_note(ret, queued, refused),
+        pending_note=_note(ret, queued, refused, exchange_sale),
         currency=store.currency,
         loyalty_card=mask_card_number(customer.card_number) if customer is not None else None,
         title=translate("Receipt", "Return receipt"),
@@ -109,12 +112,44 @@ def return_reference(ret: Return) -> str:
     return ret.id[:8].upper()
 
 
-def _note(ret: Return, queued: bool, refused: bool) -> str | None:
+def _exchange_note(ret: Return, sale: Order) -> str:
+    number = sale.number or short_order_id(sale.id)
+    goods = ", ".join(f"{line.qty} × {line.name}" for line in sale.lines)
+    lines = [
+        translate("Receipt", "Replacement (sale {number}): {goods}, {total}")
+        .replace("{number}", number)
+        .replace("{goods}", goods)
+        .replace("{total}", format_money(sale.total))
+    ]
+    topped = [p for p in sale.payments if p.reference != EXCHANGE_REFERENCE]
+    if topped:
+        paid = sum((p.amount for p in topped[1:]), topped[0].amount)
+        tenders = ", ".join(tender_name(Tender(p.tender)) for p in topped)
+        lines.append(
+            translate("Receipt", "Difference paid by the customer: {amount} ({tenders})")
+            .replace("{amount}", format_money(paid))
+            .replace("{tenders}", tenders)
+        )
+    rest = [r for r in ret.refunds if r.reference != EXCHANGE_REFERENCE]
+    if rest:
+        back = sum((r.amount for r in rest[1:]), rest[0].amount)
+        lines.append(
+            translate(
+                "Receipt",
+                "The replacement costs less: {amount} is refunded to the original payment.",
+            ).replace("{amount}", format_money(back))
+        )
+    return "\n".join(lines)
+
+
+def _note(ret: Return, queued: bool, refused: bool, exchange_sale: Order | None) -> str | None:
     if refused:
         return translate(
             "Receipt", "Central refused this return: it is void, and nothing was refunded."
         )
     notes = []
+    if exchange_sale is not None:
+        notes.append(_exchange_note(ret, exchange_sale))
     pending = [r for r in ret.refunds if r.status == "pending"]
     if pending:
         total = sum((r.amount for r in pending[1:]), pending[0].amount)

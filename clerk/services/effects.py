@@ -27,6 +27,7 @@ from clerk.domain.entities import (
     Return,
     Tender,
 )
+from clerk.domain.money import Money
 from clerk.domain.returns import Override, ReturnDecision, ReturnPolicy, ReturnRequest
 from clerk.services.errors import NotFound
 from clerk.services.outbox import Key
@@ -194,9 +195,10 @@ def decide_return(
     refusal: bool = False,
     override: Override | None = None,
     refund_method: RefundMethod = RefundMethod.ORIGINAL,
+    replacement: Money | None = None,
 ) -> ReturnDecision:
     """The domain's return decision, with the same inputs central gives it (raises
-    ReturnNotAllowed)."""
+    ReturnNotAllowed); ``replacement``: the price of an exchange's new goods."""
     earlier = [refund for ret in unit.orders.returns_of(order.id) for refund in ret.refunds]
     return ReturnPolicy(window_days=window_days).decide(
         order,
@@ -207,6 +209,7 @@ def decide_return(
         refusal=refusal,
         refund_method=refund_method,
         earlier_refunds=earlier,
+        replacement=replacement,
     )
 
 

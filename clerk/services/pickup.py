@@ -190,6 +190,7 @@ def _taken(order: Order, lines: Mapping[str, int] | None, refused: Counter[str])
             raise InvalidRequest(
                 "quantity_exceeds_order",
                 f"Line {line.line_no} has only {waiting[line_id]} waiting.",
+                {"line": line.line_no, "waiting": waiting[line_id]},
             )
     if lines is None:
         return {line_id: qty - refused[line_id] for line_id, qty in waiting.items()}
@@ -326,7 +327,9 @@ def expire_pickup(ctx: ServiceContext, actor: Actor, order_id: str) -> Outcome[O
         if hold_until is None or not policy.is_overdue(hold_until, now):
             until = hold_until.isoformat(timespec="minutes") if hold_until else "it is set"
             raise InvalidRequest(
-                "hold_not_over", f"The hold of this order has not ended yet; wait until {until}."
+                "hold_not_over",
+                f"The hold of this order has not ended yet; wait until {until}.",
+                {"until": until},
             )
         released: Counter[str] = Counter()
         requests: list[ReturnRequest] = []

@@ -16,7 +16,6 @@ from typing import Any
 from clerk.domain.entities import (
     LoyaltyKind,
     Order,
-    Refund,
     RefundMethod,
     Return,
     ReturnCondition,
@@ -92,7 +91,7 @@ class Exchange:
 
 def exchange_due(returned: Money, replacement: Money) -> tuple[Money, Money]:
     """What the customer pays on top of the value ``returned`` for a ``replacement``, and
-    what stays with them as store credit (one of the two is zero)."""
+    what is refunded to the original tenders when it is cheaper (one of the two is zero)."""
     if replacement >= returned:
         return replacement - returned, Money.zero()
     return Money.zero(), returned - replacement
@@ -115,16 +114,22 @@ def preview_return(
     *,
     refund_method: RefundMethod = RefundMethod.ORIGINAL,
     override: ManagerOverride | None = None,
+    replacement: Sequence[SaleLine] = (),
     now: datetime | None = None,
 ) -> ReturnDecision:
     """What confirming the return would do (lines, amount, refunds per tender, points
     reversed), decided by the same policy with the same inputs as :func:`create_return`;
-    reads only. Raises ReturnNotAllowed as confirming would."""
+    reads only. ``replacement``: an exchange's new goods chosen so far (the refunds then
+    settle them, the rest back to the original tenders). Raises ReturnNotAllowed as
+    confirming would."""
     moment = now if now is not None else ctx.clock.now()
     requests = [ReturnRequest(i.line_id, i.qty, i.reason, i.condition) for i in items]
     allowed = Override(override.manager_id, override.reason.strip()) if override else None
     with ctx.store.unit(read_only=True) as unit:
         order = order_here(unit, order_id)
+        price = None
+        if replacement and RefundMethod(refund_method) == RefundMethod.EXCHANGE:
+            price = _replacement_price(unit, order, requests, replacement)
         decision = decide_return(
             unit,
             order,
@@ -133,6 +138,7 @@ def preview_return(
             window_days=settings_of(unit, ctx.store_id).return_window_days,
             override=allowed,
             refund_method=refund_method,
+            replacement=price,
         )
     return _pending_through_central(decision)
 
@@ -172,7 +178,8 @@ def create_return(
     Card and online refunds stay *pending* until central has paid them out; cash and store
     credit are done here. With ``exchange`` (refund method "exchange") the replacement is
     sold in the same action and the same command: paid by the value returned, plus the
-    customer's payments when it costs more; what is left stays as store credit.
+    customer's payments when it costs more; when it costs less, the rest of the value is
+    refunded to the original tenders in proportion (as central does).
     """
     _check_items(items, override)
     if (exchange is None) != (RefundMethod(refund_method) != RefundMethod.EXCHANGE):
@@ -194,6 +201,9 @@ def create_return(
             manager = require_manager(unit, actor.store_id, override.manager_id, override.reason)
             allowed = Override(manager.id, override.reason.strip())
         requests = [ReturnRequest(i.line_id, i.qty, i.reason, i.condition) for i in items]
+        price = None
+        if exchange is not None:
+            price = _replacement_price(unit, order, requests, exchange.lines)
         decision = decide_return(
             unit,
             order,
@@ -202,6 +212,7 @@ def create_return(
             window_days=settings_of(unit, actor.store_id).return_window_days,
             override=allowed,
             refund_method=refund_method,
+            replacement=price,
         )
         decision = _pending_through_central(decision)
         ret, keys = record_return(
@@ -223,8 +234,10 @@ def create_return(
                 back[order_line.sku] += line.qty
         keys += move_stock(unit, actor.store_id, on_hand=back)
         keys.append(put_order(unit, order))
-        if exchange is not None and exchange_id is not None:
-            keys += _sell_replacement(unit, actor, order, decision, exchange, exchange_id, now)
+        if exchange is not None and exchange_id is not None and price is not None:
+            keys += _sell_replacement(
+                unit, actor, order, decision, exchange, exchange_id, price, now
+            )
             audit["exchange_order_id"] = exchange_id
         audit["amount"] = str(decision.amount.amount)
         audit["refunds"] = [refund.to_dict() for refund in decision.refunds]
@@ -270,10 +283,41 @@ def create_return(
         target=f"order:{order_id}",
         effect=effect,
         audit_detail=audit,
-        if_match_of=("order", order_id),
+        # No If-Match (DESIGN.md section 5: state changes *may* send it): central re-decides
+        # the return under the order's row lock, never more than is still returnable, and
+        # refuses with the policy's reason otherwise. A version moved by another tablet's
+        # return of other units must not refuse a return whose refund was already paid here.
     )
     command = perform(ctx, actor, action)
     return Outcome(done[0], command)
+
+
+def _replacement_price(
+    unit: StoreUnit, order: Order, requests: Sequence[ReturnRequest], lines: Sequence[SaleLine]
+) -> Money | None:
+    """The price of an exchange's new goods: the same products as the returned ones in
+    another size or colour (else ``exchange_other_product``), as central checks them. An
+    unknown line is left to the policy to refuse (None)."""
+    if any(order.line(r.order_line_id) is None for r in requests):
+        return None
+    styles = set()
+    for request in requests:
+        order_line = order.line(request.order_line_id)
+        product = unit.catalog.product(order_line.sku) if order_line else None
+        if product is not None:
+            styles.add(product.style)
+    total = Money.zero()
+    for item in lines:
+        product = unit.catalog.product(item.sku)
+        if product is None or product.style not in styles:
+            raise InvalidRequest(
+                "exchange_other_product",
+                f"An exchange gives the same product in another size or colour; {item.sku} "
+                "is another product.",
+                {"sku": item.sku},
+            )
+        total += product.price * item.qty
+    return total
 
 
 def _sell_replacement(
@@ -283,29 +327,15 @@ def _sell_replacement(
     decision: ReturnDecision,
     exchange: Exchange,
     exchange_id: str,
+    price: Money,
     now: datetime,
 ) -> list[Key]:
-    """The exchange's sale, as central books it (``ops.returns._sell_replacement``)."""
-    styles = set()
-    for returned in decision.lines:
-        order_line = order.line(returned.order_line_id)
-        product = unit.catalog.product(order_line.sku) if order_line else None
-        if product is not None:
-            styles.add(product.style)
-    for item in exchange.lines:
-        product = unit.catalog.product(item.sku)
-        if product is None or product.style not in styles:
-            raise InvalidRequest(
-                "exchange_other_product",
-                f"An exchange gives the same product in another size or colour; {item.sku} "
-                "is another product.",
-            )
+    """The exchange's sale, as central books it (``ops.returns._sell_replacement``): paid by
+    the exchange refund of the return (the value returned, at most the price) and the
+    customer's payments for any difference."""
     wanted = [(line.sku, line.qty) for line in exchange.lines]
-    prices = {sku: unit.catalog.product(sku) for sku, _ in wanted}
-    total = sum(
-        (p.price * qty for (sku, qty) in wanted if (p := prices[sku]) is not None), Money.zero()
-    )
-    credit = min(decision.amount, total)
+    # The exchange refund of settle_exchange: the value returned, at most the price.
+    credit = min(decision.amount, price)
     payments = [Tendered(Tender.STORE_CREDIT, credit, EXCHANGE_REFERENCE), *exchange.payments]
     customer = unit.customers.get(order.customer_id) if order.customer_id else None
     sale = priced_sale(unit, actor, exchange_id, customer, wanted, payments, now)
@@ -322,8 +352,3 @@ def _sell_replacement(
             now=now,
         )
     return keys
-
-
-def refunds_pending(ret: Return) -> list[Refund]:
-    """The refunds of ``ret`` central has still to pay out."""
-    return [r for r in ret.refunds if r.status == "pending"]

@@ -25,11 +25,14 @@ from clerk.store import StoreUnit
 __all__ = [
     "OFFLINE_NOT_CACHED",
     "ORDER_NOT_FOUND",
+    "Fetched",
     "OrderDirectory",
     "Purchase",
     "PurchaseLine",
     "Replacement",
     "find_purchase",
+    "keep_fetched",
+    "look_up_purchase",
     "read_purchase",
 ]
 
@@ -120,6 +123,16 @@ def read_purchase(ctx: ServiceContext, order_id: str, now: datetime | None = Non
         return _purchase(ctx, unit, order, moment, "tablet")
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """An order central sent, with its returns, not kept on the tablet yet
+    (:func:`keep_fetched` keeps it)."""
+
+    order: dict[str, Any]
+    returns: tuple[dict[str, Any], ...]
+    at: datetime
+
+
 def find_purchase(
     ctx: ServiceContext,
     directory: OrderDirectory | None,
@@ -128,11 +141,26 @@ def find_purchase(
     number: str | None = None,
 ) -> Purchase:
     """The order named by id (a receipt, the timeline) or by its printed number, from the
-    tablet or else from central; kept on the tablet when fetched.
+    tablet or else from central; kept on the tablet when fetched. Looks up and keeps in one
+    call: the UI runs the two halves apart (:func:`look_up_purchase` on a reader,
+    :func:`keep_fetched` on the writer).
 
     Raises NotFound ``order_not_found`` (central does not know it) or
     ``offline_not_cached`` (central cannot be reached and the tablet never held it).
     """
+    found = look_up_purchase(ctx, directory, order_id=order_id, number=number)
+    return found if isinstance(found, Purchase) else keep_fetched(ctx, found)
+
+
+def look_up_purchase(
+    ctx: ServiceContext,
+    directory: OrderDirectory | None,
+    *,
+    order_id: str | None = None,
+    number: str | None = None,
+) -> Purchase | Fetched:
+    """:func:`find_purchase` without writing: the purchase as the tablet holds it, or what
+    central sent (:class:`Fetched`), for :func:`keep_fetched` to keep. Reads only."""
     if (order_id is None) == (number is None):
         raise ValueError("name the order by id or by number")
     wanted = (number or "").strip().upper() if number is not None else None
@@ -147,7 +175,7 @@ def find_purchase(
         if order is not None and (directory is None or not unit.orders.is_fetched(order.id)):
             return _purchase(ctx, unit, order, now, "tablet")
     if directory is None:
-        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(order_id, wanted))
+        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(wanted))
     kept = order
     found = directory.lookup_order(
         order_id=kept.id if kept else order_id, number=None if kept else wanted
@@ -162,22 +190,27 @@ def find_purchase(
                 ORDER_NOT_FOUND,
                 f"No order {what} in any channel — check the number on the receipt or e-mail.",
             )
-        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(order_id, wanted))
+        raise NotFound(OFFLINE_NOT_CACHED, _offline_text(wanted))
+    return Fetched(found.order, tuple(found.returns), now)
+
+
+def keep_fetched(ctx: ServiceContext, fetched: Fetched) -> Purchase:
+    """Keep what central sent as fetched rows (the return can then be decided, and made,
+    here even offline) and show it: the one write of finding a purchase."""
     with ctx.store.unit() as unit:
-        # Kept as fetched rows: the return can be decided (and made) here even offline.
-        unit.cache.apply_entity("order", found.order, origin="fetched", served_at=now)
-        for ret in found.returns:
-            unit.cache.apply_entity("return", ret, origin="fetched", served_at=now)
-        order = unit.orders.get(str(found.order["id"]))
+        unit.cache.apply_entity("order", fetched.order, origin="fetched", served_at=fetched.at)
+        for ret in fetched.returns:
+            unit.cache.apply_entity("return", ret, origin="fetched", served_at=fetched.at)
+        order = unit.orders.get(str(fetched.order["id"]))
         assert order is not None
-        return _purchase(ctx, unit, order, now, "central")
+        return _purchase(ctx, unit, order, fetched.at, "central")
 
 
 def _by_number(unit: StoreUnit, number: str) -> Order | None:
     return unit.orders.by_number(number) or unit.orders.by_number(number.lower())
 
 
-def _offline_text(order_id: str | None, number: str | None) -> str:
+def _offline_text(number: str | None) -> str:
     what = f"Order {number}" if number else "This order"
     return (
         f"{what} is not on the tablet and central cannot be reached, so it cannot be returned "

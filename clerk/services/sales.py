@@ -273,6 +273,7 @@ def counter_order(
             raise NotFound(
                 "unknown_product",
                 f"Product {sku} is not in the tablet's catalogue; sync, or sell another item.",
+                {"sku": sku},
             )
         need[sku] += qty
         order_lines.append(OrderLine(f"{order_id}-{no}", no, sku, product.name, qty, product.price))
@@ -286,6 +287,7 @@ def counter_order(
                 "insufficient_stock",
                 f"Only {max(available, 0)} of {sku} are available here, not {qty}; "
                 "check the stock count.",
+                {"available": max(available, 0), "sku": sku, "qty": qty},
             )
     total = sum((line.total for line in order_lines), Money.zero())
     redeemed = Money.zero()
@@ -298,6 +300,7 @@ def counter_order(
             "payments_do_not_match_total",
             f"The payments ({paid.amount}) and redeemed points ({redeemed.amount}) must add up "
             f"to the total ({total.amount}); {(total - redeemed).amount} is due.",
+            {"due": (total - redeemed).amount},
         )
     order_payments = [
         Payment(Tender(p.tender), p.amount, p.reference) for p in payments if not p.amount.is_zero()

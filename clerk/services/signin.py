@@ -36,6 +36,7 @@ class WrongPin(DomainError):
             "wrong_pin",
             f"Wrong PIN. {attempts_left} more wrong PIN(s) lock this staff member out for a "
             "while; type it again carefully.",
+            {"attempts": attempts_left},
         )
         self.attempts_left = attempts_left
 
@@ -48,6 +49,7 @@ class StaffLockedOut(DomainError):
         super().__init__(
             "staff_locked_out",
             f"Too many wrong PINs for this staff member; wait {seconds} seconds, then try again.",
+            {"seconds": seconds},
         )
         self.staff_id = staff_id
         self.until = until

@@ -1,8 +1,8 @@
 """Words for things the core names with codes: roles, connectivity, errors the clerk can act on.
 
-The core's messages are English; the clerk reads them in the app's language.  Known error codes
-have a translated sentence here; anything else falls back to the core's own English message,
-which always says what to do next.
+The core's messages are English; the clerk reads them in the app's language.  Every error code
+of the core has a translated sentence (here and in :mod:`clerk.ui.error_words`), filled from the
+error's ``details``; an unknown code falls back to the core's own English message.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from clerk.domain.entities import Role, Tier
 from clerk.domain.errors import DomainError
 from clerk.sync.errors import CentralError, CentralUnavailable
+from clerk.ui.error_words import refusal_texts
 
 translate = QCoreApplication.translate
 
@@ -69,7 +70,7 @@ def connectivity_name(state: str) -> str:
 
 
 def _error_texts() -> dict[str, str]:
-    return {
+    return refusal_texts() | {
         "unknown_staff": translate(
             "Texts",
             "This staff member is not active in this store any more; sync the tablet or ask "
@@ -131,7 +132,12 @@ def _error_texts() -> dict[str, str]:
 def error_text(error: BaseException) -> str:
     """What to tell the clerk about ``error``, in the app's language."""
     if isinstance(error, DomainError):
-        return _error_texts().get(error.code, error.message)
+        text = _error_texts().get(error.code)
+        if text is None:
+            return error.message
+        for name, value in error.details.items():
+            text = text.replace("{" + name + "}", value)
+        return text
     if isinstance(error, CentralUnavailable):
         return translate(
             "Texts", "Central cannot be reached right now; the tablet keeps working offline."

@@ -3069,8 +3069,8 @@ zaktualizowano {when}</translation>
         <translation>Numer zamówienia zostanie nadany później; kod poniżej identyfikuje tę sprzedaż.</translation>
     </message>
     <message>
-        <source>Exchange: store credit for the replacement</source>
-        <translation>Wymiana: bon sklepowy na towar zamienny</translation>
+        <source>Exchange: pays for the replacement</source>
+        <translation>Wymiana: opłata za towar na wymianę</translation>
     </message>
     <message>
         <source>Refund: {tender}</source>
@@ -3091,6 +3091,18 @@ zaktualizowano {when}</translation>
     <message>
         <source>Return {ref} of order {number}</source>
         <translation>Zwrot {ref} do zamówienia {number}</translation>
+    </message>
+    <message>
+        <source>Replacement (sale {number}): {goods}, {total}</source>
+        <translation>Towar na wymianę (sprzedaż {number}): {goods}, {total}</translation>
+    </message>
+    <message>
+        <source>Difference paid by the customer: {amount} ({tenders})</source>
+        <translation>Dopłata klienta: {amount} ({tenders})</translation>
+    </message>
+    <message>
+        <source>The replacement costs less: {amount} is refunded to the original payment.</source>
+        <translation>Towar na wymianę jest tańszy: {amount} zwrócono na pierwotną formę płatności.</translation>
     </message>
     <message>
         <source>Central refused this return: it is void, and nothing was refunded.</source>
@@ -3239,8 +3251,8 @@ zaktualizowano {when}</translation>
         <translation>Zamiennik kosztuje o {amount} więcej: klient dopłaca różnicę.</translation>
     </message>
     <message>
-        <source>The replacement costs {amount} less: it stays as store credit.</source>
-        <translation>Zamiennik kosztuje o {amount} mniej: różnica zostaje na bonie sklepowym.</translation>
+        <source>The replacement costs {amount} less: it goes back to the original payment.</source>
+        <translation>Towar na wymianę kosztuje o {amount} mniej: ta kwota wraca na pierwotną formę płatności.</translation>
     </message>
     <message>
         <source>Same price: nothing to pay, nothing to refund.</source>
@@ -3946,6 +3958,10 @@ zaktualizowano {when}</translation>
         <translation>Wymiana na inny rozmiar lub kolor</translation>
     </message>
     <message>
+        <source>Pays for the replacement</source>
+        <translation>Opłaca towar na wymianę</translation>
+    </message>
+    <message>
         <source>Refund of {amount} to {where} is pending: the return is sent to central as soon as the tablet is online, and central pays it out.</source>
         <translation>Zwrot {amount} na {where} jest w toku: zwrot trafi do centrali, gdy tylko tablet będzie w sieci, a centrala go wypłaci.</translation>
     </message>
@@ -3987,6 +4003,10 @@ zaktualizowano {when}</translation>
     <message>
         <source>Fetched from central and kept on this tablet: it can be returned here.</source>
         <translation>Pobrane z centrali i zapisane na tym tablecie: można je tu zwrócić.</translation>
+    </message>
+    <message>
+        <source>This order changed meanwhile (items were returned elsewhere or refunded); the summary is shown afresh — check it again.</source>
+        <translation>W międzyczasie zamówienie się zmieniło (towar zwrócono gdzie indziej lub wypłacono zwrot); podsumowanie pokazano od nowa — sprawdź je ponownie.</translation>
     </message>
     <message>
         <source>Choose the replacement size or colour.</source>
@@ -4550,6 +4570,270 @@ zaktualizowano {when}</translation>
     <message>
         <source>Something went wrong; the details are in the log. Nothing entered was lost.</source>
         <translation>Coś poszło nie tak; szczegóły zapisano w dzienniku. Wprowadzone dane nie zostały utracone.</translation>
+    </message>
+    <message>
+        <source>This order holds age-restricted items: check the customer&apos;s ID first.</source>
+        <translation>To zamówienie zawiera produkty z ograniczeniem wiekowym: najpierw sprawdź dowód tożsamości klienta.</translation>
+    </message>
+    <message>
+        <source>That online cart is no longer open (finalized or replaced); reload the customer.</source>
+        <translation>Ten koszyk online nie jest już otwarty (sfinalizowany lub zastąpiony); wczytaj klienta ponownie.</translation>
+    </message>
+    <message>
+        <source>An online cart is finalized for its customer: identify them.</source>
+        <translation>Koszyk online finalizuje się dla jego klienta: zidentyfikuj klienta.</translation>
+    </message>
+    <message>
+        <source>Write down who collects the order.</source>
+        <translation>Wpisz, kto odbiera zamówienie.</translation>
+    </message>
+    <message>
+        <source>The comment is too long; shorten it.</source>
+        <translation>Komentarz jest za długi; skróć go.</translation>
+    </message>
+    <message>
+        <source>This customer is not on the tablet; find them by scan or search first.</source>
+        <translation>Tego klienta nie ma na tablecie; najpierw znajdź go skanem lub wyszukiwaniem.</translation>
+    </message>
+    <message>
+        <source>Write something first: the note is empty.</source>
+        <translation>Najpierw coś wpisz: notatka jest pusta.</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to return.</source>
+        <translation>Wybierz co najmniej jedną pozycję do zwrotu.</translation>
+    </message>
+    <message>
+        <source>Scan at least one product to sell.</source>
+        <translation>Zeskanuj co najmniej jeden produkt do sprzedaży.</translation>
+    </message>
+    <message>
+        <source>These points are worth more than the basket; redeem at most {most}.</source>
+        <translation>Te punkty są warte więcej niż koszyk; wykorzystaj najwyżej {most}.</translation>
+    </message>
+    <message>
+        <source>Choose the replacement size or colour for an exchange.</source>
+        <translation>Przy wymianie wybierz rozmiar lub kolor na wymianę.</translation>
+    </message>
+    <message>
+        <source>An exchange gives the same product in another size or colour; {sku} is another product.</source>
+        <translation>Wymiana daje ten sam produkt w innym rozmiarze lub kolorze; {sku} to inny produkt.</translation>
+    </message>
+    <message>
+        <source>A reservation can be held at most {days} days from when it was made.</source>
+        <translation>Rezerwację można trzymać najwyżej {days} dni od jej utworzenia.</translation>
+    </message>
+    <message>
+        <source>The hold of this order has not ended yet; wait until {until}.</source>
+        <translation>Czas przechowania tego zamówienia jeszcze nie minął; poczekaj do {until}.</translation>
+    </message>
+    <message>
+        <source>The new hold end is in the past — pick a later time.</source>
+        <translation>Nowy koniec przechowania jest w przeszłości — wybierz późniejszy czas.</translation>
+    </message>
+    <message>
+        <source>The customer has {balance} points; {points} cannot be redeemed.</source>
+        <translation>Klient ma {balance} pkt; nie można wykorzystać {points}.</translation>
+    </message>
+    <message>
+        <source>Only {available} of {sku} are available here, not {qty}; check the stock count.</source>
+        <translation>Dostępnych jest tu tylko {available} szt. {sku}, nie {qty}; sprawdź stan magazynu.</translation>
+    </message>
+    <message>
+        <source>That cannot be an id: use 8-40 letters, digits, _ or -.</source>
+        <translation>To nie może być identyfikator: użyj 8–40 liter, cyfr, _ lub -.</translation>
+    </message>
+    <message>
+        <source>Note the last 4 letters or digits of the ID.</source>
+        <translation>Zapisz ostatnie 4 litery lub cyfry dokumentu.</translation>
+    </message>
+    <message>
+        <source>That is not a kind of note.</source>
+        <translation>To nie jest rodzaj notatki.</translation>
+    </message>
+    <message>
+        <source>Type the order number as printed.</source>
+        <translation>Wpisz numer zamówienia tak, jak jest wydrukowany.</translation>
+    </message>
+    <message>
+        <source>Points to redeem cannot be negative.</source>
+        <translation>Liczba punktów do wykorzystania nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>Give a quantity of at least one unit for each line.</source>
+        <translation>Podaj co najmniej jedną sztukę dla każdej pozycji.</translation>
+    </message>
+    <message>
+        <source>A reservation is cancelled for the customer or the store.</source>
+        <translation>Rezerwację anuluje się z powodu klienta albo sklepu.</translation>
+    </message>
+    <message>
+        <source>The feedback names an order id of 1-40 characters.</source>
+        <translation>Opinia wskazuje identyfikator zamówienia o długości 1–40 znaków.</translation>
+    </message>
+    <message>
+        <source>The score is 1 (hard) to 5 (easy).</source>
+        <translation>Ocena to od 1 (trudno) do 5 (łatwo).</translation>
+    </message>
+    <message>
+        <source>The feedback is about a pickup, a return or a sale.</source>
+        <translation>Opinia dotyczy odbioru, zwrotu albo sprzedaży.</translation>
+    </message>
+    <message>
+        <source>Verify by pickup code, loyalty or phone.</source>
+        <translation>Zweryfikuj kodem odbioru, kartą lojalnościową lub telefonem.</translation>
+    </message>
+    <message>
+        <source>The new end of the hold needs a time zone.</source>
+        <translation>Nowy koniec przechowania wymaga strefy czasowej.</translation>
+    </message>
+    <message>
+        <source>A payment cannot be negative.</source>
+        <translation>Płatność nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>No order here matches that number and phone — check both with the customer, or scan the pickup code from their notification.</source>
+        <translation>Żadne zamówienie tutaj nie pasuje do tego numeru i telefonu — sprawdź oba z klientem albo zeskanuj kod odbioru z powiadomienia.</translation>
+    </message>
+    <message>
+        <source>Points are redeemed in blocks of {block}; {points} is not one.</source>
+        <translation>Punkty wykorzystuje się w pakietach po {block}; {points} nim nie jest.</translation>
+    </message>
+    <message>
+        <source>This order is not a click-and-collect order.</source>
+        <translation>To nie jest zamówienie z odbiorem w sklepie.</translation>
+    </message>
+    <message>
+        <source>The note is too long; shorten it.</source>
+        <translation>Notatka jest za długa; skróć ją.</translation>
+    </message>
+    <message>
+        <source>Type the order number and the last three digits of the customer&apos;s phone.</source>
+        <translation>Wpisz numer zamówienia i trzy ostatnie cyfry telefonu klienta.</translation>
+    </message>
+    <message>
+        <source>This order has already been collected.</source>
+        <translation>To zamówienie zostało już odebrane.</translation>
+    </message>
+    <message>
+        <source>This order is already ready on the shelf.</source>
+        <translation>To zamówienie już czeka gotowe na półce.</translation>
+    </message>
+    <message>
+        <source>This order was cancelled.</source>
+        <translation>To zamówienie zostało anulowane.</translation>
+    </message>
+    <message>
+        <source>The hold of this order expired; it went back to stock.</source>
+        <translation>Przechowanie tego zamówienia wygasło; towar wrócił na stan.</translation>
+    </message>
+    <message>
+        <source>This order is not on the tablet; scan its receipt or pickup code, or search its number while online.</source>
+        <translation>Tego zamówienia nie ma na tablecie; zeskanuj paragon lub kod odbioru albo wyszukaj jego numer, gdy jest połączenie.</translation>
+    </message>
+    <message>
+        <source>This order has not been picked and shelved yet.</source>
+        <translation>To zamówienie nie zostało jeszcze skompletowane i odłożone na półkę.</translation>
+    </message>
+    <message>
+        <source>This order is not in a state that allows this step.</source>
+        <translation>Stan tego zamówienia nie pozwala na ten krok.</translation>
+    </message>
+    <message>
+        <source>This order is collected at another store, not here.</source>
+        <translation>To zamówienie odbiera się w innym sklepie, nie tutaj.</translation>
+    </message>
+    <message>
+        <source>The payments and redeemed points must add up to the total; {due} is due.</source>
+        <translation>Płatności i wykorzystane punkty muszą dać razem sumę; do zapłaty jest {due}.</translation>
+    </message>
+    <message>
+        <source>Redeem points with the points field, not as a payment.</source>
+        <translation>Punkty wykorzystuje się w polu punktów, nie jako płatność.</translation>
+    </message>
+    <message>
+        <source>Line {line} has only {waiting} waiting.</source>
+        <translation>Na pozycji {line} czeka tylko {waiting} szt.</translation>
+    </message>
+    <message>
+        <source>Line {line} ({name}): only {left} can be returned, not {qty}.</source>
+        <translation>Pozycja {line} ({name}): można zwrócić tylko {left}, nie {qty}.</translation>
+    </message>
+    <message>
+        <source>Points can only be redeemed by a member: scan their card.</source>
+        <translation>Punkty może wykorzystać tylko członek programu: zeskanuj jego kartę.</translation>
+    </message>
+    <message>
+        <source>A payment reference has at most 64 characters.</source>
+        <translation>Referencja płatności ma najwyżej 64 znaki.</translation>
+    </message>
+    <message>
+        <source>This reservation is not held here; sync the tablet.</source>
+        <translation>Ta rezerwacja nie jest trzymana tutaj; zsynchronizuj tablet.</translation>
+    </message>
+    <message>
+        <source>This reservation was already collected; only an active one can change.</source>
+        <translation>Ta rezerwacja została już odebrana; zmienić można tylko aktywną.</translation>
+    </message>
+    <message>
+        <source>This reservation was cancelled; only an active one can change.</source>
+        <translation>Ta rezerwacja została anulowana; zmienić można tylko aktywną.</translation>
+    </message>
+    <message>
+        <source>This reservation has expired; only an active one can change.</source>
+        <translation>Ta rezerwacja wygasła; zmienić można tylko aktywną.</translation>
+    </message>
+    <message>
+        <source>Say where the order waits: a shelf or bin.</source>
+        <translation>Podaj, gdzie czeka zamówienie: półka lub pojemnik.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs for this staff member; wait {seconds} seconds, then try again.</source>
+        <translation>Zbyt wiele błędnych PIN-ów tego pracownika; odczekaj {seconds} s i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>A return has at most 200 lines.</source>
+        <translation>Zwrot ma najwyżej 200 pozycji.</translation>
+    </message>
+    <message>
+        <source>This sale has too many payments; combine some.</source>
+        <translation>Ta sprzedaż ma za dużo płatności; połącz niektóre.</translation>
+    </message>
+    <message>
+        <source>Every waiting unit is either collected or refused; check the quantities.</source>
+        <translation>Każda czekająca sztuka jest albo odebrana, albo odrzucona; sprawdź ilości.</translation>
+    </message>
+    <message>
+        <source>The order has no such line; open it again.</source>
+        <translation>Zamówienie nie ma takiej pozycji; otwórz je ponownie.</translation>
+    </message>
+    <message>
+        <source>Product {sku} is not in the tablet&apos;s catalogue; sync, or sell another item.</source>
+        <translation>Produktu {sku} nie ma w katalogu tabletu; zsynchronizuj albo sprzedaj inny towar.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {attempts} more wrong PIN(s) lock this staff member out for a while; type it again carefully.</source>
+        <translation>Błędny PIN. Po {attempts} kolejnych błędnych PIN-ach pracownik zostanie na chwilę zablokowany; wpisz go uważnie.</translation>
+    </message>
+    <message>
+        <source>This item was sold as final sale — only a manager can take it back.</source>
+        <translation>Ten towar sprzedano jako wyprzedaż ostateczna — przyjąć go może tylko kierownik.</translation>
+    </message>
+    <message>
+        <source>The {days}-day return window ended on {date} — only a manager can take it back.</source>
+        <translation>{days}-dniowy termin zwrotu minął {date} — przyjąć towar może tylko kierownik.</translation>
+    </message>
+    <message>
+        <source>Everything bought on this line has already been returned.</source>
+        <translation>Wszystko z tej pozycji zostało już zwrócone.</translation>
+    </message>
+    <message>
+        <source>This item was never collected — use the pickup screen instead.</source>
+        <translation>Ten towar nie został odebrany — użyj ekranu odbiorów.</translation>
+    </message>
+    <message>
+        <source>This order is not on the tablet and central cannot be reached; try again when the tablet is online.</source>
+        <translation>Tego zamówienia nie ma na tablecie, a centrala nie odpowiada; spróbuj ponownie, gdy tablet będzie online.</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
 from clerk.central import models as m
+from clerk.central import serialize
 from clerk.central.db import transaction
+from clerk.domain.entities import RefundMethod
+from clerk.domain.money import Money
+from clerk.domain.returns import split_refund
 from tests.central.factories import NOW, make_order, make_product, set_stock, stock
 from tests.central.ops_fixtures import Api, api, problem_type, world
 
@@ -222,12 +227,13 @@ def test_an_exchange_returns_and_sells_in_one_transaction_the_difference_paid(ap
     assert api.feed("WAW-01", "order", sale["id"])
 
 
-def test_a_cheaper_replacement_leaves_the_rest_as_store_credit(api: Api) -> None:
+def test_a_cheaper_replacement_refunds_the_rest_to_the_original_tenders(api: Api) -> None:
     _variants(api)
     with transaction(api.factory) as session:
         make_product(session, "SHIRT-S", "99.99")
         set_stock(session, "WAW-01", "SHIRT-S", 1)
     order = _store_sale(api)
+    domain_order = serialize.order_to_domain(order)
     body = _return(
         api, order, refund_method="exchange", exchange={"lines": [{"sku": "SHIRT-S", "qty": 1}]}
     )
@@ -235,8 +241,18 @@ def test_a_cheaper_replacement_leaves_the_rest_as_store_credit(api: Api) -> None
     assert response.status_code == 201, response.text
     sale = response.json()["exchange_order"]
     assert [(p["tender"], p["amount"]) for p in sale["payments"]] == [("store_credit", "99.99")]
-    # The return's store credit is the whole 129.99; 30.00 of it is left to the customer.
-    assert response.json()["return"]["refunds"][0]["amount"] == "129.99"
+    # 129.99 returned: 99.99 pays the replacement, the other 30.00 goes back to the card and
+    # the points in proportion to what each paid (159.98 : 100.00), points as points.
+    refunds = response.json()["return"]["refunds"]
+    assert [(r["tender"], r["amount"], r["reference"]) for r in refunds[:1]] == [
+        ("store_credit", "99.99", "exchange")
+    ]
+    expected = split_refund(domain_order, Money.of("30.00"), (), RefundMethod.ORIGINAL)
+    assert [(r["tender"], r["amount"], r["points"]) for r in refunds[1:]] == [
+        (str(r.tender), str(r.amount.amount), r.points) for r in expected
+    ]
+    assert [r["tender"] for r in refunds[1:]] == ["card", "points"]
+    assert sum(Decimal(r["amount"]) for r in refunds) == Decimal("129.99")
 
 
 def test_an_exchange_is_refused_whole_when_it_cannot_be_made(api: Api) -> None:

@@ -23,9 +23,13 @@ from clerk.domain.entities import (
     Order,
     OrderStatus,
     Product,
+    Refund,
+    RefundMethod,
+    Return,
     ReturnReason,
     Tender,
 )
+from clerk.domain.money import Money
 from clerk.domain.tokens import key_id_for, private_key_text, receipt_token
 from clerk.ui.i18n import qm_path
 from clerk.ui.override import ManagerOverrideDialog
@@ -275,7 +279,10 @@ def test_an_exchange_is_a_return_and_a_sale_in_one_action_the_difference_settled
     dearer = Product.from_dict(
         {**product("SHIRT-M").to_dict(), "sku": "SHIRT-XL", "size": "XL", "price": "139.99"}
     )
-    for variant in (large, dearer):
+    cheaper = Product.from_dict(
+        {**product("SHIRT-M").to_dict(), "sku": "SHIRT-S", "size": "S", "price": "99.99"}
+    )
+    for variant in (large, dearer, cheaper):
         tablet.put("product", variant)
         tablet.put("inventory", InventoryLevel(STORE, variant.sku, on_hand=3))
     sale = store_sale(gui_world, [("SHIRT-M", 1)])
@@ -297,7 +304,18 @@ def test_an_exchange_is_a_return_and_a_sale_in_one_action_the_difference_settled
     )
     assert summary(screen) == {
         "Value returned": "129,99 zł",
-        "Refund as store credit": "129,99 zł",
+        "Pays for the replacement": "129,99 zł",
+    }
+    # A cheaper size: what it does not take goes back to the original payment (cash here).
+    refund.choose_replacement(line_id, "SHIRT-S")
+    previewed(qtbot, gui_world)
+    assert refund.difference.text().replace("\xa0", " ") == (
+        "The replacement costs 30,00 zł less: it goes back to the original payment."
+    )
+    assert summary(screen) == {
+        "Value returned": "129,99 zł",
+        "Pays for the replacement": "99,99 zł",
+        "Refund in cash": "30,00 zł",
     }
     # Then the same price: nothing to pay.
     refund.choose_replacement(line_id, "SHIRT-L")
@@ -538,3 +556,50 @@ def test_a_purchase_changed_meanwhile_is_shown_afresh(
     screen.data_changed(frozenset({"order"}))
     previewed(qtbot, gui_world)
     assert screen.decide.row(line_id).chosen_qty == 1
+
+
+def test_a_refund_changed_meanwhile_is_shown_afresh_with_a_warning(
+    qtbot: QtBot, gui_world: GuiWorld, screen: ReturnsScreen
+) -> None:
+    """The same units can still come back, but an earlier refund of the order arrived (from
+    central's feed): the split per tender moves, so the summary on screen is redone."""
+    sale = store_sale(
+        gui_world, [("SHIRT-M", 2)], payments=[(Tender.CARD, "200.00"), (Tender.CASH, "59.98")]
+    )
+    line_id = f"{sale.id}-1"
+    opened(qtbot, gui_world, screen, sale.id)
+    choose(qtbot, gui_world, screen, line_id, 1)
+    previewed(qtbot, gui_world)
+    assert summary(screen) == {
+        "Value returned": "129,99 zł",
+        "Refund to the card (central pays it out)": "100,00 zł",
+        "Refund in cash": "29,99 zł",
+    }
+    screen.banner.hide()
+    # Central booked an earlier refund of 120,00 zł to the card (no units on this line).
+    earlier = Return(
+        id="ret-earlier-0001",
+        order_id=sale.id,
+        store_id=STORE,
+        staff_id="anna",
+        created_at=NOW,
+        lines=[],
+        refund_method=RefundMethod.ORIGINAL,
+        refunds=[Refund(Tender.CARD, Money.of("120.00"))],
+    )
+    gui_world.tablet.put("return", earlier)
+    screen.data_changed(frozenset({"return"}))
+    qtbot.waitUntil(lambda: "Refund in cash" in summary(screen) and "49,99" in str(summary(screen)))
+    previewed(qtbot, gui_world)
+    assert summary(screen) == {
+        "Value returned": "129,99 zł",
+        "Refund to the card (central pays it out)": "80,00 zł",
+        "Refund in cash": "49,99 zł",
+    }
+    assert "changed meanwhile" in screen.banner.text() and screen.banner.isVisible()
+    assert screen.decide.row(line_id).chosen_qty == 1  # the clerk's choice stays
+    # Read again with nothing new: no warning.
+    screen.banner.hide()
+    screen.data_changed(frozenset({"return"}))
+    previewed(qtbot, gui_world)
+    assert not screen.banner.isVisible()

@@ -25,7 +25,8 @@ from clerk.domain.entities import (
     Store,
     Tender,
 )
-from clerk.domain.money import Money
+from clerk.domain.money import Money, format_money
+from clerk.domain.returns import EXCHANGE_REFERENCE, settle_exchange
 from clerk.domain.tokens import (
     TokenKind,
     generate_private_key,
@@ -147,3 +148,60 @@ def test_a_return_of_another_order_is_refused() -> None:
             device_id="dev-1",
             device_private_key=private_key_text(DEVICE_KEY),
         )
+
+
+def _exchange(price: str, topped: list[Payment]) -> tuple[Return, Order]:
+    """A return of 193,33 zł exchanged for goods costing ``price``, settled as the policy
+    settles it; the replacement sale paid by the value returned and ``topped``."""
+    value, cost = Money.of("193.33"), Money.of(price)
+    refunds = settle_exchange(ORDER, value, cost, ())
+    ret = _return("issued")
+    ret.refund_method = RefundMethod.EXCHANGE
+    ret.refunds = refunds
+    sale = Order(
+        id="exch-000000001",
+        number="S26-0000777",
+        channel=Channel.STORE,
+        customer_id=None,
+        fulfilment=Fulfilment.CARRY_OUT,
+        store_id="WAW-01",
+        pickup_store_id=None,
+        status=OrderStatus.COMPLETED,
+        created_at=AT,
+        lines=[OrderLine("exch-000000001-1", 1, "SHIRT-S", "Koszula lniana S", 1, cost)],
+        payments=[
+            Payment(Tender.STORE_CREDIT, min(value, cost), EXCHANGE_REFERENCE),
+            *topped,
+        ],
+    )
+    return ret, sale
+
+
+def test_a_cheaper_exchange_prints_the_replacement_and_the_rest_refunded_per_tender(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    ret, sale = _exchange("150.00", [])
+    leftover = [r for r in ret.refunds if r.reference != EXCHANGE_REFERENCE]
+    assert sum((r.amount for r in ret.refunds), Money.zero()) == Money.of("193.33")
+    text = _render(tmp_path, qapp, ret, exchange_sale=sale)  # type: ignore[arg-type]
+    assert "Total 193,33 zł" in text  # the value returned
+    assert "Exchange: pays for the replacement 150,00 zł" in text
+    card = next(r for r in leftover if r.tender == Tender.CARD)
+    assert f"Refund: Card {format_money(card.amount)}".replace("\xa0", " ") in text
+    assert "Refund: Loyalty points" in text
+    assert "Replacement (sale S26-0000777): 1 × Koszula lniana S, 150,00 zł" in text
+    assert "43,33 zł is refunded to the original payment" in text
+    assert "Difference paid" not in text
+
+
+def test_a_dearer_exchange_prints_the_difference_the_customer_paid(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    ret, sale = _exchange("200.00", [Payment(Tender.CASH, Money.of("6.67"))])
+    assert [(r.tender, r.amount) for r in ret.refunds] == [
+        (Tender.STORE_CREDIT, Money.of("193.33"))
+    ]
+    text = _render(tmp_path, qapp, ret, exchange_sale=sale)  # type: ignore[arg-type]
+    assert "Exchange: pays for the replacement 193,33 zł" in text
+    assert "Difference paid by the customer: 6,67 zł (Cash)" in text
+    assert "refunded to the original payment" not in text

@@ -41,7 +41,6 @@ from clerk.services import (
     mark_ready,
     record_feedback,
     release_pickup,
-    retry_attention,
     store_sale,
 )
 from clerk.store import LocalStore
@@ -181,7 +180,7 @@ def test_local_effects_are_what_central_does(online: Online) -> None:
         sale.value.id,
         [ReturnItem(f"{sale.value.id}-1", 1, ReturnReason.TOO_SMALL)],
     )
-    assert ret.command.if_match is None
+    assert ret.command.if_match is None  # returns name no version
 
     # The pickup desk: release a ready order, one unit refused; shelve a placed one short.
     ready = next(o for o in _pickups(online, "ready") if o.lines[0].qty >= 1)
@@ -277,50 +276,78 @@ def test_local_effects_are_what_central_does(online: Online) -> None:
         assert session.get(m.Feedback, feedback.value.id) is not None
 
 
-def test_a_stale_version_goes_to_attention_and_retry_sends_it_afresh(online: Online) -> None:
-    """Another device returned a unit meanwhile: this tablet's return names an old version
-    (412); after the re-pull, retrying sends it under a new key with central's version."""
-    sku = _sellable_sku(online, 3)
+def _two_line_sale(online: Online) -> tuple[str, list[Money]]:
+    """A cash sale of two units of one SKU as two lines, synced: (order id, line prices)."""
+    sku = _sellable_sku(online, 2)
     with online.ctx.store.unit(read_only=True) as unit:
         product = unit.catalog.product(sku)
     assert product is not None
     sale = store_sale(
         online.ctx,
         online.ctx.actor(SALES),
-        lines=[SaleLine(sku, 3)],
-        payments=[Tendered(Tender.CASH, product.price * 3)],
+        lines=[SaleLine(sku, 1), SaleLine(sku, 1)],
+        payments=[Tendered(Tender.CASH, product.price * 2)],
     )
     online.sync()
-    line_id = f"{sale.value.id}-1"
-    elsewhere = {
+    assert len(sale.value.lines) == 2
+    return sale.value.id, [product.price, product.price]
+
+
+def _other_device_returns(online: Online, order_id: str, line_id: str, key: str) -> int:
+    body = {
         "staff_id": SALES,
-        "order_id": sale.value.id,
+        "order_id": order_id,
         "lines": [{"line_id": line_id, "qty": 1, "reason": "other"}],
     }
-    reply = online.client.send("POST", "/v1/returns", elsewhere, idempotency_key="other-device")
-    assert reply.status == 201
+    return online.client.send("POST", "/v1/returns", body, idempotency_key=key).status
 
+
+def test_another_tablets_return_of_other_units_does_not_refuse_this_one(online: Online) -> None:
+    """Both tablets hold the order at one version. This one, offline, returns line 2 for
+    cash (the customer has the money); the other returns line 1 online and moves the
+    version. Back online, this tablet's return books: central re-decides it under the
+    order's lock, and it is still within what is returnable."""
+    order_id, prices = _two_line_sale(online)
     mine = create_return(
         online.ctx,
         online.ctx.actor(SALES),
-        sale.value.id,
+        order_id,
+        [ReturnItem(f"{order_id}-2", 1, ReturnReason.CHANGED_MIND)],
+    )
+    assert mine.command.if_match is None
+    assert [r.tender for r in mine.value.refunds] == [Tender.CASH]
+    assert _other_device_returns(online, order_id, f"{order_id}-1", "other-device-1") == 201
+
+    online.sync()
+    with online.ctx.store.unit(read_only=True) as unit:
+        assert unit.outbox.attention() == []
+        assert unit.outbox.get(mine.command.id).state == "done"  # type: ignore[union-attr]
+    order = online.local("order", order_id)
+    assert [line["returned_qty"] for line in order["lines"]] == [1, 1]
+    ret = online.local("return", mine.value.id)
+    assert ret["lines"][0]["reason"] == "changed_mind"
+    assert Decimal(ret["lines"][0]["amount"]) == prices[1].amount
+    with Session(online.central) as session:
+        booked = session.scalars(select(m.Return).where(m.Return.order_id == order_id)).all()
+        assert len(booked) == 2
+
+
+def test_the_same_unit_returned_at_two_tablets_refuses_the_second_in_words(
+    online: Online,
+) -> None:
+    order_id, _prices = _two_line_sale(online)
+    line_id = f"{order_id}-1"
+    mine = create_return(
+        online.ctx,
+        online.ctx.actor(SALES),
+        order_id,
         [ReturnItem(line_id, 1, ReturnReason.CHANGED_MIND)],
     )
-    assert mine.command.if_match == '"1"'
+    assert _other_device_returns(online, order_id, line_id, "other-device-2") == 201
     online.sync()
     with online.ctx.store.unit(read_only=True) as unit:
         [refused] = unit.outbox.attention()
-    assert refused.id == mine.command.id and refused.status == 412
-    order = online.local("order", sale.value.id)
-    assert order["version"] == 2 and order["lines"][0]["returned_qty"] == 1  # central's truth
-
-    [again] = retry_attention(online.ctx, online.ctx.actor(SALES), refused.id)
-    online.sync()
-    with online.ctx.store.unit(read_only=True) as unit:
-        done = unit.outbox.get(again)
-        assert done is not None and done.state == "done" and done.if_match == '"2"'
-        assert unit.outbox.attention() == []
-    assert online.local("order", sale.value.id)["lines"][0]["returned_qty"] == 2
-    ret = online.local("return", mine.value.id)
-    assert ret["lines"][0]["reason"] == "changed_mind"
-    assert Decimal(ret["lines"][0]["amount"]) == product.price.amount
+    assert refused.id == mine.command.id and refused.status == 422
+    assert "already been returned" in refused.refusal_words
+    order = online.local("order", order_id)  # central's truth: one unit back, not two
+    assert [line["returned_qty"] for line in order["lines"]] == [1, 0]

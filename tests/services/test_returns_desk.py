@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -31,7 +32,11 @@ from clerk.services.returns import Exchange, exchange_due, preview_return
 from clerk.services.returns_desk import (
     OFFLINE_NOT_CACHED,
     ORDER_NOT_FOUND,
+    Fetched,
+    Purchase,
     find_purchase,
+    keep_fetched,
+    look_up_purchase,
     read_purchase,
 )
 from clerk.services.sales import SaleLine, Tendered
@@ -136,6 +141,31 @@ def test_an_order_elsewhere_is_fetched_kept_and_returnable_offline_after(tablet:
         [ReturnItem(f"{elsewhere.id}-1", 1, Why.TOO_BIG)],
     )
     assert done.value.refunds[0].tender == Tender.ONLINE
+
+
+def test_looking_up_only_reads_and_keeping_is_the_one_write(tablet: Tablet) -> None:
+    """The two halves the UI runs apart: the look-up on a reader (the tablet, then central),
+    keeping what central sent on the writer."""
+    elsewhere = order(
+        tablet,
+        [("JEANS-32", 1)],
+        status=OrderStatus.DELIVERED,
+        fulfilment=Fulfilment.SHIP,
+        payments=[(Tender.ONLINE, "249.00")],
+    )
+    data = elsewhere.to_dict() | {"delivered_at": (NOW - timedelta(days=2)).isoformat()}
+    with tablet.store.unit() as unit:
+        unit.cache.apply_changes([{"entity": "order", "id": elsewhere.id, "op": "delete"}])
+    directory = FakeDirectory(FakeLookup(data, []))
+    fetched = look_up_purchase(tablet.ctx, directory, order_id=elsewhere.id)
+    assert isinstance(fetched, Fetched) and fetched.order["id"] == elsewhere.id
+    assert tablet.get("order", elsewhere.id) is None  # nothing written yet
+    kept = keep_fetched(tablet.ctx, fetched)
+    assert kept.source == "central" and kept.order.id == elsewhere.id
+    assert tablet.get("order", elsewhere.id) is not None
+    # On the tablet now: the look-up answers from it, without asking central again.
+    again = look_up_purchase(tablet.ctx, None, order_id=elsewhere.id)
+    assert isinstance(again, Purchase) and again.source == "tablet"
 
 
 def test_offline_and_not_on_the_tablet_says_so_and_unknown_orders_are_unknown(
@@ -380,3 +410,77 @@ def test_an_exchange_through_central_books_the_sale_and_the_tablet_gets_its_numb
         assert booked is not None and booked.customer_id == customer_id
         ret = session.get(m.Return, done.value.id)
         assert ret is not None and ret.refund_method == "exchange"
+
+
+def test_a_cheaper_exchange_through_central_refunds_the_rest_as_the_tablet_said(
+    online: Online,
+) -> None:
+    """The tablet and central settle an exchange the same way: the replacement paid from the
+    value returned, the rest back to the original card and cash in proportion."""
+    now = datetime.now(UTC)
+    with Session(online.central) as session:
+        customer = session.scalars(
+            select(m.Customer).where(m.Customer.home_store_id != STORE).limit(1)
+        ).one()
+        stock = {
+            row.sku: row.on_hand - row.held
+            for row in session.scalars(select(m.Inventory).where(m.Inventory.store_id == STORE))
+        }
+        products = session.scalars(
+            select(m.Product).where(
+                m.Product.final_sale.is_(False), m.Product.age_restricted.is_(False)
+            )
+        ).all()
+        bought, other = next(
+            (a, b)
+            for a in products
+            for b in products
+            if a.style == b.style and a.sku != b.sku and stock.get(b.sku, 0) >= 2
+        )
+        paid = Money(other.price) + Money.of("50.00")  # bought dearer than the replacement
+        card = Money.of("20.00")
+        made = make_order(
+            session,
+            lines=[(bought.sku, 1, str(paid.amount))],
+            payments=[("card", str(card.amount)), ("cash", str((paid - card).amount))],
+            customer=customer,
+            fulfilment="ship",
+            status="delivered",
+            created_at=now - timedelta(days=6),
+            delivered_at=now - timedelta(days=3),
+        )
+        session.commit()
+        order_id, line_id, other_sku = made.id, made.lines[0].id, other.sku
+        price = str(Money(other.price).amount)
+    find_purchase(online.ctx, online.engine, order_id=order_id)
+    anna = next(s.id for s in _staff(online) if s.role == "sales")
+    items = [ReturnItem(line_id, 1, Why.TOO_SMALL)]
+    exchange = Exchange([SaleLine(other_sku, 1)])
+    preview = preview_return(
+        online.ctx,
+        order_id,
+        items,
+        refund_method=RefundMethod.EXCHANGE,
+        replacement=exchange.lines,
+    )
+    done = create_return(
+        online.ctx,
+        online.ctx.actor(anna),
+        order_id,
+        items,
+        refund_method=RefundMethod.EXCHANGE,
+        exchange=exchange,
+    )
+    told = [(str(r.tender), str(r.amount.amount), r.reference) for r in done.value.refunds]
+    assert told == [(str(r.tender), str(r.amount.amount), r.reference) for r in preview.refunds]
+    assert told[0] == ("store_credit", price, "exchange")
+    assert sum(Decimal(amount) for _t, amount, _r in told[1:]) == Decimal("50.00")
+    assert {t for t, _a, _r in told[1:]} == {"card", "cash"}
+    online.sync()
+    booked = online.local("return", done.value.id)  # central's answer replaced the tablet's
+    assert [(r["tender"], r["amount"], r["reference"]) for r in booked["refunds"]] == told
+    with Session(online.central) as session:
+        row = session.get(m.Return, done.value.id)
+        assert row is not None
+    sale = online.local("order", str(done.command.body["exchange"]["id"]))
+    assert [(p["tender"], p["amount"]) for p in sale["payments"]] == [("store_credit", price)]

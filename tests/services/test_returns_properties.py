@@ -34,7 +34,13 @@ from clerk.domain.entities import (
 )
 from clerk.domain.loyalty import BLOCK_VALUE, POINT_VALUE, points_earned, points_for_value
 from clerk.domain.money import Money, allocate
-from clerk.domain.returns import ReturnPolicy, ReturnRequest, line_refund_amount
+from clerk.domain.returns import (
+    ReturnPolicy,
+    ReturnRequest,
+    line_refund_amount,
+    settle_exchange,
+    split_refund,
+)
 from clerk.services import ReturnItem, create_return
 from clerk.services.returns import Exchange, exchange_due
 from clerk.services.sales import SaleLine, Tendered
@@ -219,6 +225,32 @@ def test_an_exchange_always_settles_exactly(returned_cents: int, replacement_cen
 
 @SETTINGS
 @given(data=st.data())
+def test_an_exchange_settles_the_value_returned_exactly(data: st.DataObject) -> None:
+    """Returned value = the part paying the replacement + the rest refunded per original
+    tender (or the replacement = that part + the difference the customer pays); never more
+    back on a tender than it paid, after the order's earlier refunds."""
+    order = data.draw(orders())
+    total = order.total
+    earlier_cut = Money.from_cents(data.draw(st.integers(0, total.cents)))
+    earlier = split_refund(order, earlier_cut, (), RefundMethod.ORIGINAL)
+    amount = Money.from_cents(data.draw(st.integers(0, (total - earlier_cut).cents)))
+    replacement = Money.from_cents(data.draw(st.integers(0, 2 * total.cents)))
+    refunds = settle_exchange(order, amount, replacement, earlier)
+    used = [r for r in refunds if r.reference == "exchange" and r.tender == Tender.STORE_CREDIT]
+    rest = [r for r in refunds if r not in used]
+    pay, leftover = exchange_due(amount, replacement)
+    assert sum((r.amount for r in used), Money.zero()) == min(amount, replacement)
+    assert sum((r.amount for r in rest), Money.zero()) == leftover
+    assert sum((r.amount for r in refunds), Money.zero()) == amount
+    assert min(amount, replacement) + pay == replacement
+    paid = order.paid_by_tender()
+    for tender in {r.tender for r in rest}:
+        back = sum((r.amount for r in [*earlier, *rest] if r.tender == tender), Money.zero())
+        assert back <= paid[tender]
+
+
+@SETTINGS
+@given(data=st.data())
 def test_an_exchange_books_the_replacement_paid_by_the_value_returned(
     tablet: Tablet, data: st.DataObject
 ) -> None:
@@ -247,11 +279,21 @@ def test_an_exchange_books_the_replacement_paid_by_the_value_returned(
         refund_method=RefundMethod.EXCHANGE,
         exchange=exchange,
     )
-    assert [(r.tender, r.amount) for r in done.value.refunds] == [(Tender.STORE_CREDIT, value)]
+    refunds = done.value.refunds
+    used = min(value, price * qty)
+    assert (refunds[0].tender, refunds[0].amount, refunds[0].reference) == (
+        Tender.STORE_CREDIT,
+        used,
+        "exchange",
+    )
+    # What the replacement does not take goes back to the original tenders, in proportion.
+    leftover = refunds[1:]
+    assert sum((r.amount for r in leftover), Money.zero()) == credit == value - used
+    assert {r.tender for r in leftover} <= set(order.paid_by_tender())
+    assert sum((r.amount for r in refunds), Money.zero()) == value  # settles exactly
     sale = tablet.get("order", str(done.command.body["exchange"]["id"]))
     assert sale is not None
     paid = {p["tender"]: Decimal(p["amount"]) for p in sale["payments"]}
-    assert paid.get("store_credit", Decimal(0)) == min(value, price * qty).amount
-    assert sum(paid.values()) == (price * qty).amount
-    assert (value - min(value, price * qty)) == credit
+    assert paid.get("store_credit", Decimal(0)) == used.amount
+    assert sum(paid.values()) == (price * qty).amount  # the value used + the difference paid
     assert tablet.stock(other) == (10 - qty, 0)

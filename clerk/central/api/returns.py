@@ -29,7 +29,9 @@ def create(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Return units of an order (roles sales, pickup, manager); ``If-Match`` is the order's.
+    """Return units of an order (roles sales, pickup, manager); ``If-Match`` (optional) is
+    the order's: the policy decides again under the order's lock either way, so the tablet
+    sends none — another device's return of other units must not refuse this one.
 
     The domain's ReturnPolicy decides: 422 with its code (``window-passed``, ``final-sale``,
     ``quantity-exceeds-returnable`` …); window and final-sale refusals pass with
@@ -37,7 +39,8 @@ def create(
     tenders (or store credit / exchange), earned points are reversed once, resellable units
     go back on this store's shelf. An ``exchange`` (refund method "exchange") sells the
     replacement goods in the same transaction, paid by the value returned and, for a dearer
-    replacement, the customer's ``payments``. Answers 201 ``{"return", "order"}`` (and
+    replacement, the customer's ``payments``; what a cheaper one leaves is refunded to the
+    original tenders in proportion. Answers 201 ``{"return", "order"}`` (and
     ``"exchange_order"``) with the order's ETag.
     """
     version = expected_version(if_match)

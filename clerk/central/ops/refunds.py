@@ -29,6 +29,7 @@ from clerk.central.ops.common import (
 from clerk.central.ops.points import move_points
 from clerk.domain.entities import LoyaltyKind, Refund, RefundMethod, Tender
 from clerk.domain.errors import ReturnNotAllowed
+from clerk.domain.money import Money
 from clerk.domain.returns import Override, ReturnDecision, ReturnPolicy, ReturnRequest
 
 Counter = Literal["returned", "short"]
@@ -74,8 +75,10 @@ def decide(
     refusal: bool = False,
     override: Override | None = None,
     refund_method: RefundMethod = RefundMethod.ORIGINAL,
+    replacement: Money | None = None,
 ) -> ReturnDecision:
-    """Ask the domain's return policy; its refusals become 422 problems."""
+    """Ask the domain's return policy; its refusals become 422 problems. ``replacement``:
+    the price of an exchange's new goods."""
     try:
         return ReturnPolicy().decide(
             serialize.order_to_domain(order),
@@ -86,6 +89,7 @@ def decide(
             refusal=refusal,
             refund_method=refund_method,
             earlier_refunds=earlier_refunds(session, order.id),
+            replacement=replacement,
         )
     except ReturnNotAllowed as error:
         raise domain_refusal(error) from error

@@ -38,7 +38,7 @@ from clerk.central.ops.sale import PaymentIn, SaleLineIn, book_sale
 from clerk.central.problems import unprocessable
 from clerk.domain.entities import RefundMethod, ReturnCondition, ReturnReason, Tender
 from clerk.domain.money import Money
-from clerk.domain.returns import EXCHANGE_REFERENCE, Override, ReturnDecision, ReturnRequest
+from clerk.domain.returns import EXCHANGE_REFERENCE, Override, ReturnRequest
 
 Id = Annotated[str, Field(min_length=1, max_length=48)]
 
@@ -122,8 +122,19 @@ def create_return(
     requests = [
         ReturnRequest(line.line_id, line.qty, line.reason, line.condition) for line in cmd.lines
     ]
+    price = None
+    known = {line.id for line in order.lines}
+    if cmd.exchange is not None and all(r.order_line_id in known for r in requests):
+        # (An unknown line is the policy's to refuse, in its words.)
+        price = _replacement_price(session, order, requests, cmd.exchange)
     decision = decide(
-        session, order, requests, now, override=override, refund_method=cmd.refund_method
+        session,
+        order,
+        requests,
+        now,
+        override=override,
+        refund_method=cmd.refund_method,
+        replacement=price,
     )
     # The policy first: a second tablet returning the units another one already took back
     # hears why (nothing left to return), not just that its copy of the order was stale.
@@ -149,9 +160,9 @@ def create_return(
         adjust_stock(session, device.store_id, sku, on_hand=back[sku])
         touched(session).stock.add((device.store_id, sku))
     exchange_order = None
-    if cmd.exchange is not None:
+    if cmd.exchange is not None and price is not None:
         exchange_order = _sell_replacement(
-            session, device, staff.id, order, decision, cmd.exchange, now
+            session, device, staff.id, order, min(decision.amount, price), cmd.exchange, now
         )
         touched(session).orders[exchange_order.id] = exchange_order
     bump_version(session, order)
@@ -161,20 +172,13 @@ def create_return(
     return ReturnResult(order, recorded, exchange_order)
 
 
-def _sell_replacement(
-    session: Session,
-    device: DeviceLike,
-    staff_id: str,
-    order: m.Order,
-    decision: ReturnDecision,
-    exchange: ExchangeIn,
-    now: datetime,
-) -> m.Order:
-    """The exchange's sale: paid with the value returned (as store credit) and, when the
-    replacement costs more, the customer's payments; what is left of the value stays with
-    the customer as store credit."""
+def _replacement_price(
+    session: Session, order: m.Order, requests: list[ReturnRequest], exchange: ExchangeIn
+) -> Money:
+    """The price of an exchange's new goods: the same products as the returned ones in
+    another size or colour, else 422 ``exchange-other-product``."""
     skus = {line.id: line.sku for line in order.lines}
-    returned = products_by_sku(session, (skus[line.order_line_id] for line in decision.lines))
+    returned = products_by_sku(session, (skus[r.order_line_id] for r in requests))
     styles = {product.style for product in returned.values()}
     wanted = products_by_sku(session, (line.sku for line in exchange.lines))
     foreign = sorted(
@@ -189,8 +193,22 @@ def _sell_replacement(
             f"{', '.join(foreign)} is another product.",
             skus=foreign,
         )
-    total = sum((Money(wanted[line.sku].price) * line.qty for line in exchange.lines), Money.zero())
-    credit = min(decision.amount, total)
+    return sum((Money(wanted[line.sku].price) * line.qty for line in exchange.lines), Money.zero())
+
+
+def _sell_replacement(
+    session: Session,
+    device: DeviceLike,
+    staff_id: str,
+    order: m.Order,
+    credit: Money,
+    exchange: ExchangeIn,
+    now: datetime,
+) -> m.Order:
+    """The exchange's sale: paid by the return's exchange refund (``credit``: the value
+    returned, at most the price) and, when the replacement costs more, the customer's
+    payments. When it costs less, the rest of the value was refunded to the original
+    tenders with the return (``settle_exchange``)."""
     payments: list[tuple[Tender, Money, str | None]] = [
         (Tender.STORE_CREDIT, credit, EXCHANGE_REFERENCE)
     ]

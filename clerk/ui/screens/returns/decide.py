@@ -46,6 +46,7 @@ QLabel[level="muted"] {{ color: {c.muted}; }}
 QLabel[override="true"] {{ color: {c.warn}; }}
 #returnsOrderTitle {{ font-size: 18pt; font-weight: 600; }}
 #returnsLinesScroll, #returnsLinesBody {{ background: transparent; border: none; }}
+#refundScroll, #refundBody {{ background: transparent; border: none; }}
 #refundPendingBox, #returnDonePendingBox {{ background: {c.warn_bg}; border-radius: 8px; }}
 #refundPending, #returnDonePending {{ color: {c.warn}; font-weight: 600; }}
 #returnDoneStatus {{ font-size: 13pt; }}

@@ -16,6 +16,7 @@ from clerk.printing.receipt import ReceiptData
 from clerk.printing.return_receipt import receipt_for_return, return_reference
 from clerk.services.context import ServiceContext
 from clerk.store.outbox import ATTENTION, DISCARDED, DONE
+from clerk.ui.models.attention import refusal_text
 from clerk.ui.receipt_card import ReceiptCard
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.pickup.release_lines import condition_name, reason_name
@@ -34,6 +35,7 @@ class ReturnStatus:
     ret: Return | None
     state: str
     refusal: str = ""
+    exchange_id: str | None = None
 
 
 def return_status(ctx: ServiceContext, command_id: str, return_id: str) -> ReturnStatus:
@@ -42,8 +44,11 @@ def return_status(ctx: ServiceContext, command_id: str, return_id: str) -> Retur
         command = unit.outbox.get(command_id)
         data = unit.cache.get("return", return_id)
     state = command.state if command is not None else DONE  # pruned: central has it
-    refusal = command.refusal_words if command is not None and state == ATTENTION else ""
-    return ReturnStatus(Return.from_dict(data) if data else None, state, refusal)
+    # Central's refusal in the app's language (a known problem type's sentence).
+    refusal = refusal_text(command.problem) if command is not None and state == ATTENTION else ""
+    exchange = command.body.get("exchange") if command is not None else None
+    exchange_id = str(exchange["id"]) if isinstance(exchange, dict) else None
+    return ReturnStatus(Return.from_dict(data) if data else None, state, refusal, exchange_id)
 
 
 def return_receipt(
@@ -65,6 +70,7 @@ def return_receipt(
         member = unit.staff.get(staff_id)
         customer = unit.customers.get(order.customer_id) if order.customer_id else None
         products = unit.catalog.products({line.sku for line in order.lines})
+        sale = unit.orders.get(status.exchange_id) if status.exchange_id else None
     return receipt_for_return(
         ret,
         order,
@@ -76,6 +82,7 @@ def return_receipt(
         customer=customer,
         queued=status.state not in (DONE, ATTENTION, DISCARDED),
         refused=status.state in (ATTENTION, DISCARDED),
+        exchange_sale=sale,
     )
 
 

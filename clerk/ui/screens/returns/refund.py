@@ -3,8 +3,9 @@ the replacement goods of an exchange.
 
 The amounts are the policy's (:func:`clerk.services.returns.preview_return`, run by the
 screen on a reader): per original tender in proportion, points back as points, the points
-earned on the returned part taken back; or all of it as store credit; or an exchange, the
-difference settled.
+earned on the returned part taken back; or all of it as store credit; or an exchange: the
+value pays the replacement, the customer pays any difference, and what a cheaper replacement
+leaves goes back to the original payment like a plain refund.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -127,17 +129,36 @@ class RefundPanel(QFrame):
         self.confirm.setMinimumHeight(TOUCH + 8)
         self.confirm.setToolTip(self.tr("Ctrl+Enter"))
 
+        # The middle scrolls (an exchange with leftover refunds per tender can be long);
+        # the methods stay on top and Confirm at the bottom, always in reach.
+        body = QWidget(self)
+        body.setObjectName("refundBody")
+        middle = QVBoxLayout(body)
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(10)
+        for part in (self.exchange_box, self.difference):
+            part.setParent(body)
+            middle.addWidget(part)
+        for button in (self.pay_card, self.pay_cash):
+            button.setParent(body)
+        middle.addLayout(pay_row)
+        for part in (self.summary, self.pending_box):
+            part.setParent(body)
+            middle.addWidget(part)
+        middle.addStretch(1)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setObjectName("refundScroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(body)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addLayout(methods)
-        layout.addWidget(self.exchange_box)
-        layout.addWidget(self.difference)
-        layout.addLayout(pay_row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.pending_box)
-        layout.addStretch(1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.confirm)
 
@@ -233,13 +254,17 @@ class RefundPanel(QFrame):
                     total += option.product.price * qty
         return total
 
-    def exchange_order(self, returned: Money) -> Exchange | None:
-        """The exchange to send (None: no replacement chosen yet)."""
-        lines = [
+    def replacement_lines(self) -> list[SaleLine]:
+        """The replacement goods chosen so far (an exchange)."""
+        return [
             SaleLine(str(combo.currentData()), qty)
             for _item, qty, combo in self._choices
             if combo.currentData()
         ]
+
+    def exchange_order(self, returned: Money) -> Exchange | None:
+        """The exchange to send (None: no replacement chosen yet)."""
+        lines = self.replacement_lines()
         if not lines:
             return None
         pay, _credit = exchange_due(returned, self.replacement_total())
@@ -269,7 +294,7 @@ class RefundPanel(QFrame):
             )
         elif not credit.is_zero():
             text = self.tr(
-                "The replacement costs {amount} less: it stays as store credit."
+                "The replacement costs {amount} less: it goes back to the original payment."
             ).replace("{amount}", money(credit))
         else:
             text = self.tr("Same price: nothing to pay, nothing to refund.")

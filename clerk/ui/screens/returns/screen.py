@@ -19,7 +19,13 @@ from clerk.domain.entities import RefundMethod, Return
 from clerk.domain.returns import ReturnDecision
 from clerk.services.outbox import Outcome
 from clerk.services.returns import ManagerOverride, create_return, preview_return
-from clerk.services.returns_desk import Purchase, find_purchase, read_purchase
+from clerk.services.returns_desk import (
+    Fetched,
+    Purchase,
+    keep_fetched,
+    look_up_purchase,
+    read_purchase,
+)
 from clerk.services.scanning import ReceiptScan
 from clerk.ui.override import OverrideGate, request_override
 from clerk.ui.screens.pickup.order_page import Banner
@@ -38,6 +44,15 @@ log = logging.getLogger(__name__)
 
 # What, changed by the sync engine, may change the purchase being decided.
 _RELOAD_ON = frozenset({"order", "return", "product", "settings"})
+
+
+def _differs(shown: ReturnDecision, fresh: ReturnDecision) -> bool:
+    """Whether the refund on screen is not what confirming would book now."""
+    return (shown.amount, shown.refunds, shown.points_to_reverse) != (
+        fresh.amount,
+        fresh.refunds,
+        fresh.points_to_reverse,
+    )
 
 
 def _staff_name(services: AppServices, staff_id: str) -> str:
@@ -67,6 +82,8 @@ class ReturnsScreen(QWidget):
         self._gate = pin_gate
         self._wanted: str | None = None
         self._asked = 0
+        # (preview number, the decision on screen): a re-read's preview to compare with it.
+        self._recheck: tuple[int, ReturnDecision] | None = None
         self._confirming = False
         self.override_dialog: QDialog | None = None
         self.outcome: Outcome[Return] | None = None
@@ -164,6 +181,13 @@ class ReturnsScreen(QWidget):
             return
         before = {line.line.id: line.returnable for line in current.lines}
         if all(before.get(line.line.id) == line.returnable for line in fresh.lines):
+            # The same units can come back, but the refund may have moved (earlier refunds
+            # changed): the policy is asked again and the summary compared with this one.
+            shown = self.decide.refund.decision
+            asked = self._asked
+            self._preview()
+            if shown is not None and self._asked != asked:
+                self._recheck = (self._asked, shown)
             return
         self.decide.show_purchase(fresh)
         self._say(
@@ -193,11 +217,23 @@ class ReturnsScreen(QWidget):
         wanted = self._wanted = f"id:{order_id}" if order_id else f"number:{number}"
         self._say(self.tr("Looking for the order…"), "info")
         orders = self.services.orders
+        # Looking up (the tablet, then central) only reads: a reader. Keeping what central
+        # sent is a write: the writer, as every write.
         self.services.bridge.op(
-            lambda: find_purchase(self.services.ctx, orders, order_id=order_id, number=number)
-        ).read_only().success(lambda found: self._found(wanted, found)).failure(
+            lambda: look_up_purchase(self.services.ctx, orders, order_id=order_id, number=number)
+        ).read_only().success(lambda found: self._looked_up(wanted, found)).failure(
             lambda error: self._not_found(wanted, error)
         ).run()
+
+    def _looked_up(self, wanted: str, found: Purchase | Fetched) -> None:
+        if wanted != self._wanted:
+            return
+        if isinstance(found, Purchase):
+            self._found(wanted, found)
+            return
+        self.services.bridge.op(keep_fetched, self.services.ctx, found).success(
+            lambda purchase: self._found(wanted, purchase)
+        ).failure(lambda error: self._not_found(wanted, error)).run()
 
     def _found(self, wanted: str, purchase: Purchase) -> None:
         if wanted != self._wanted:
@@ -253,9 +289,17 @@ class ReturnsScreen(QWidget):
             # Show what the return would refund once a manager allows it; confirming stays
             # disabled (``problem``) until one has.
             override = ManagerOverride("", "awaiting approval")
+        replacement = (
+            self.decide.refund.replacement_lines() if method == RefundMethod.EXCHANGE else []
+        )
         self.services.bridge.op(
             lambda: preview_return(
-                self.services.ctx, purchase.order.id, items, refund_method=method, override=override
+                self.services.ctx,
+                purchase.order.id,
+                items,
+                refund_method=method,
+                override=override,
+                replacement=replacement,
             )
         ).read_only().success(lambda d: self._previewed(asked, d, problem)).failure(
             lambda error: self._preview_failed(asked, error)
@@ -264,6 +308,15 @@ class ReturnsScreen(QWidget):
     def _previewed(self, asked: int, decision: ReturnDecision, problem: str) -> None:
         if asked != self._asked:
             return
+        recheck, self._recheck = self._recheck, None
+        if recheck is not None and recheck[0] == asked and _differs(recheck[1], decision):
+            self._say(
+                self.tr(
+                    "This order changed meanwhile (items were returned elsewhere or refunded); "
+                    "the summary is shown afresh — check it again."
+                ),
+                "warning",
+            )
         self.decide.refund.set_offline(self._offline)
         refund = self.decide.refund
         if (

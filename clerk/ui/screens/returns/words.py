@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from clerk.domain.entities import Order, Refund, RefundMethod, Tender
 from clerk.domain.money import Money
-from clerk.domain.returns import LineVerdict, VerdictCode
+from clerk.domain.returns import EXCHANGE_REFERENCE, LineVerdict, VerdictCode
 from clerk.services.returns_desk import OFFLINE_NOT_CACHED, ORDER_NOT_FOUND, Purchase
 from clerk.ui.screens.counter.words import money
 from clerk.ui.screens.pickup.release_receipt import refund_text
@@ -105,7 +105,10 @@ def method_name(method: RefundMethod) -> str:
 
 
 def refund_row(refund: Refund) -> tuple[str, str]:
-    """A refund as the clerk tells the customer (shared with the pickup desk's words)."""
+    """A refund as the clerk tells the customer (shared with the pickup desk's words); an
+    exchange's part of the value pays for the replacement."""
+    if Tender(refund.tender) == Tender.STORE_CREDIT and refund.reference == EXCHANGE_REFERENCE:
+        return translate("Returns", "Pays for the replacement"), money(refund.amount)
     return refund_text(refund)
 
 
