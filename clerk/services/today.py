@@ -140,16 +140,12 @@ def _live(unit: StoreUnit, store_id: str, now: datetime) -> LiveQueue:
     return LiveQueue(len(preparing), len(ready), overdue)
 
 
-def _released(
-    orders: Iterable[Order], start: datetime, end: datetime
-) -> tuple[list[PickupWait], int]:
+def _released(orders: Iterable[Order]) -> tuple[list[PickupWait], int]:
     waits: list[PickupWait] = []
     unknown = 0
     for order in orders:
         pickup = order.pickup
         if pickup is None or pickup.collected_at is None:
-            continue
-        if not start <= pickup.collected_at < end:
             continue
         if pickup.ready_at is None:
             unknown += 1
@@ -165,10 +161,11 @@ def _returns(
     by_reason: Counter[str] = Counter()
     by_channel: Counter[str] = Counter()
     refunded = Money.zero()
+    orders = unit.orders.many(r.order_id for r in returns)
     for ret in returns:
         for line in ret.lines:
             by_reason[str(line.reason)] += line.qty
-        order = unit.orders.get(ret.order_id)
+        order = orders.get(ret.order_id)
         by_channel[str(order.channel) if order is not None else "unknown"] += 1
         refunded += sum((r.amount for r in ret.refunds), Money.zero())
     return dict(by_reason.most_common()), dict(by_channel.most_common()), refunded
@@ -209,7 +206,7 @@ def day_figures(
         start, end = day_bounds(wanted, zone)
         live = _live(unit, ctx.store_id, moment) if wanted == today else None
         released, unknown = _released(
-            unit.orders.pickups(ctx.store_id, list(_COLLECTED)), start, end
+            unit.orders.collected_between(ctx.store_id, start, end, _COLLECTED)
         )
         returns = unit.orders.returns_at(ctx.store_id, start, end)
         by_reason, by_channel, refunded = _returns(unit, returns)

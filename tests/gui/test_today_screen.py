@@ -222,3 +222,28 @@ def test_another_staff_member_signing_in_leaves_nothing_on_screen(
     screen.reset()
     assert screen.figures is None and screen.overrides.model.rowCount() == 0
     assert all(tile.value.text() == "—" for tile in screen.tiles.values())
+
+
+def test_a_burst_of_changes_reads_the_day_once(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import clerk.ui.screens.today.screen as today_screen
+
+    fill_day(gui_world.tablet)
+    screen = open_today("maria")
+    reads: list[date] = []
+    real = today_screen.read_day
+
+    def counted(*args: object) -> object:
+        reads.append(args[2])  # type: ignore[arg-type]
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(today_screen, "read_day", counted)
+    for _ in range(20):  # a sync's pages, the queue's changes
+        screen.data_changed(frozenset({"order"}))
+    assert reads == []  # nothing read yet: the burst may go on
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=3000)
+    settle(qtbot, gui_world.bridge)
+    qtbot.wait(today_screen.COALESCE_MS + 100)
+    assert len(reads) == 1
+    settle(qtbot, gui_world.bridge)

@@ -56,6 +56,8 @@ __all__ = ["TodayScreen"]
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+# Sync completions, queue changes and feed pages come in bursts: one read after the burst.
+COALESCE_MS = 500
 Kind = Literal["pdf", "csv"]
 
 
@@ -211,9 +213,13 @@ class TodayScreen(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._reload_if_visible)
         self._timer.start()
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(COALESCE_MS)
+        self._soon.timeout.connect(self._reload_if_visible)
         if services.sync is not None:
             services.sync.syncCompleted.connect(self._synced)
-            services.sync.pendingChanged.connect(lambda *_: self._reload_if_visible())
+            services.sync.pendingChanged.connect(lambda *_: self.reload_soon())
 
     # -- the screen's hooks (MainWindow) ------------------------------------------------------
 
@@ -241,7 +247,7 @@ class TodayScreen(QWidget):
         self.banner.say(text, "info")
 
     def data_changed(self, _entities: frozenset[str]) -> None:
-        self._reload_if_visible()
+        self.reload_soon()
 
     # -- the day shown ------------------------------------------------------------------------
 
@@ -270,7 +276,13 @@ class TodayScreen(QWidget):
 
     def _synced(self, at: datetime) -> None:
         self._last_sync = at
-        self._reload_if_visible()
+        self.reload_soon()
+
+    def reload_soon(self) -> None:
+        """Read again once the burst of changes this one belongs to is over (at most
+        ``COALESCE_MS`` after the first of them)."""
+        if not self._soon.isActive():
+            self._soon.start()
 
     def _reload_if_visible(self) -> None:
         if self.isVisible():
