@@ -4855,6 +4855,22 @@ zaktualizowano {when}</translation>
         <translation>Tego dnia nikt nie ocenił wizyty.</translation>
     </message>
     <message>
+        <source>Not a return: expired holds refunded</source>
+        <translation>Poza zwrotami: zwroty pieniędzy za wygasłe odbiory</translation>
+    </message>
+    <message>
+        <source>Not a return: short picks refunded</source>
+        <translation>Poza zwrotami: zwroty pieniędzy za braki przy kompletacji</translation>
+    </message>
+    <message>
+        <source>Not a return: refused at pickup</source>
+        <translation>Poza zwrotami: odmowy przy odbiorze</translation>
+    </message>
+    <message>
+        <source>Not counted: {n} refunds of expired holds, short picks, refusals</source>
+        <translation>Nie wliczono: {n} zwrotów pieniędzy za wygasłe odbiory, braki i odmowy</translation>
+    </message>
+    <message>
         <source>Pickups</source>
         <translation>Odbiory</translation>
     </message>

@@ -84,7 +84,10 @@ def test_the_tiles_and_charts_say_the_known_day(
     assert _figure(screen, "overdue")[0] == "1"
     assert _figure(screen, "released") == ("3", "1 without a ready time")
     assert _figure(screen, "wait") == ("13 h", "longest 1 day")
-    assert _figure(screen, "returns") == ("2", "4 items, 169,99\xa0zł")
+    assert _figure(screen, "returns") == (
+        "2",
+        "4 items, 169,99\xa0zł\nNot counted: 3 refunds of expired holds, short picks, refusals",
+    )
     assert _figure(screen, "effort") == ("3,7", "3 answers")
     assert _figure(screen, "carts") == ("1", "169,97\xa0zł · of 2 sales")
     assert _figure(screen, "sync")[0] == "4"
@@ -190,6 +193,9 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
     assert figures[("Pickups", "Overdue now")] == "1"
     assert figures[("Pickups", "Released")] == "2"
     assert figures[("Returns", "Reason: Arrived damaged")] == "1"
+    assert figures[("Returns", "Not a return: expired holds refunded")] == "1"
+    assert figures[("Returns", "Not a return: short picks refunded")] == "1"
+    assert figures[("Returns", "Not a return: refused at pickup")] == "1"
     assert figures[("Effort score", "Score 5")] == "1"
     assert figures[("Sales", "Value of the carts")] == "169,97\xa0zł"
     assert figures[("Sync", "Actions waiting to be sent")] == str(

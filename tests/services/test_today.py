@@ -39,6 +39,7 @@ def test_the_figures_of_a_known_day(tablet: Tablet) -> None:
     assert day.returns_by_reason == {"too_small": 2, "damaged_on_arrival": 1, "changed_mind": 1}
     assert day.returns_by_channel == {"web": 1, "store": 1}
     assert day.returned_units == 4 and day.refunded == Money("169.99")
+    assert day.other_refunds == {"hold_expired": 1, "short_pick": 1, "pickup_refusal": 1}
     assert sorted(day.effort_scores) == [2, 4, 5]
     assert day.effort_average == pytest.approx(11 / 3)
     assert day.effort_distribution == {1: 0, 2: 1, 3: 0, 4: 1, 5: 1}
@@ -132,3 +133,25 @@ def test_the_overrides_of_the_day(tablet: Tablet) -> None:
     only_holds = sensitive_actions(tablet.ctx, tablet.actor("maria"), kind="expired_hold")
     assert [a.target for a in only_holds] == [f"order:{ready.id}"]
     assert sensitive_actions(tablet.ctx, tablet.actor("maria"), date(2026, 3, 9)) == []
+
+
+def test_an_expired_hold_is_refunded_but_not_a_return(tablet: Tablet) -> None:
+    ready = order(tablet, [("SOCKS-1", 1)], hold_until=NOW - H)
+    tablet.clock.current = NOW + H
+    expire_pickup(tablet.ctx, tablet.actor("maria"), ready.id)
+    bought = order(
+        tablet, [("SOCKS-1", 1)], status=OrderStatus.COLLECTED, collected_at=NOW, collected_qty=1
+    )
+    create_return(
+        tablet.ctx,
+        tablet.actor("anna"),
+        bought.id,
+        [ReturnItem(bought.lines[0].id, 1, ReturnReason.OTHER)],
+    )
+    with tablet.store.unit(read_only=True) as unit:
+        taken = unit.orders.returns_at("WAW-01", NOW - 2 * H, NOW + 2 * H)
+    assert {r.order_id for r in taken} == {ready.id, bought.id}  # both refunded today
+    day = day_figures(tablet.ctx, tablet.actor("maria"))
+    assert [r.order_id for r in day.returns] == [bought.id]  # "other" by a customer counts
+    assert day.returns_by_reason == {"other": 1}
+    assert day.other_refunds == {"hold_expired": 1}

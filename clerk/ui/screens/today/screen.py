@@ -42,6 +42,7 @@ from clerk.ui.screens.today.widgets import ChartCard, FigureTile
 from clerk.ui.screens.today.words import (
     channels_chart,
     effort_chart,
+    other_refunds_text,
     returns_chart,
     wait_text,
     waits_chart,
@@ -364,11 +365,14 @@ class TodayScreen(QWidget):
             if longest is None
             else self.tr("longest {wait}").replace("{wait}", wait_text(longest.wait)),
         )
-        self.tiles["returns"].show_figure(
-            str(len(f.returns)),
+        returned = (
             self.tr("{n} items, {money}")
             .replace("{n}", str(f.returned_units))
-            .replace("{money}", format_money(f.refunded)),
+            .replace("{money}", format_money(f.refunded))
+        )
+        others = other_refunds_text(f)
+        self.tiles["returns"].show_figure(
+            str(len(f.returns)), f"{returned}\n{others}" if others else returned
         )
         average = f.effort_average
         self.tiles["effort"].show_figure(

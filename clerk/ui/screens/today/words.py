@@ -12,7 +12,7 @@ from clerk.domain.entities import ReturnReason
 from clerk.domain.money import format_money
 from clerk.printing.charts import Bar, BarChart
 from clerk.services.overrides import OverrideKind, SensitiveAction
-from clerk.services.today import DayFigures
+from clerk.services.today import HOLD_EXPIRED, PICKUP_REFUSAL, SHORT_PICK, DayFigures
 from clerk.ui.models.pickup_queue import waited_text
 from clerk.ui.screens.pickup.release_lines import reason_name
 from clerk.ui.texts import channel_name, store_time
@@ -146,6 +146,25 @@ def effort_chart(figures: DayFigures) -> BarChart:
     )
 
 
+def other_refund_labels() -> dict[str, str]:
+    """What the refunds that were no customer's return are called (NOT_CUSTOMER_RETURNS)."""
+    return {
+        HOLD_EXPIRED: translate("TodayWords", "Not a return: expired holds refunded"),
+        SHORT_PICK: translate("TodayWords", "Not a return: short picks refunded"),
+        PICKUP_REFUSAL: translate("TodayWords", "Not a return: refused at pickup"),
+    }
+
+
+def other_refunds_text(figures: DayFigures) -> str:
+    """The returns tile's word on the refunds left out of it ('' when there were none)."""
+    count = sum(figures.other_refunds.values())
+    if not count:
+        return ""
+    return translate(
+        "TodayWords", "Not counted: {n} refunds of expired holds, short picks, refusals"
+    ).replace("{n}", str(count))
+
+
 def report_rows(figures: DayFigures, last_sync: datetime | None) -> list[ReportRow]:
     """Every figure of the day, in the order the report lists them."""
     pickups, returns, sales, effort, sync = (
@@ -200,6 +219,10 @@ def report_rows(figures: DayFigures, last_sync: datetime | None) -> list[ReportR
             str(n),
         )
         for code, n in figures.returns_by_channel.items()
+    ]
+    rows += [
+        ReportRow(returns, label, str(figures.other_refunds.get(kind, 0)))
+        for kind, label in other_refund_labels().items()
     ]
     average = figures.effort_average
     rows += [
