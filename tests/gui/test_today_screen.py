@@ -6,19 +6,23 @@ nothing (and the services refuse them)."""
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import clerk.ui.screens.today.screen as today_screen
 from clerk.domain.entities import OrderStatus, ReturnReason
 from clerk.domain.errors import DomainError
 from clerk.services import ManagerOverride, ReturnItem, create_return, reveal_contact
 from clerk.services.today import day_figures
+from clerk.ui.screens.today.export import csv_cell
 from clerk.ui.screens.today.screen import TodayScreen
 from clerk.ui.theme import LIGHT
 from tests.gui.conftest import GuiWorld, settle
@@ -156,13 +160,30 @@ def test_the_overrides_page_lists_and_filters(
 
 
 def test_the_day_exported_as_pdf_and_csv_reads_back(
-    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, tmp_path: Path
+    qtbot: QtBot,
+    gui_world: GuiWorld,
+    open_today: Open,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill_day(gui_world.tablet)
     _overrides(gui_world)
     screen = open_today("maria")
-    pdf = screen.export_to(tmp_path / "day.pdf", "pdf")
+    painted_on: list[str] = []
+    real = today_screen.write_day_export
+
+    def watched(*args: Any) -> Path:
+        painted_on.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(today_screen, "write_day_export", watched)
+    assert screen.export_to(tmp_path / "day.pdf", "pdf")
+    assert not screen.pdf_button.isEnabled()  # one export at a time
+    settle(qtbot, gui_world.bridge)
+    pdf = screen.last_export
     assert pdf is not None and "Saved to" in screen.banner.text()
+    assert screen.pdf_button.isEnabled()
+    assert painted_on and painted_on[0] != threading.main_thread().name  # off the UI thread
     doc, text = read_pdf(QApplication.instance(), pdf)  # type: ignore[arg-type]
     try:
         assert doc.pageCount() >= 1
@@ -184,8 +205,10 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
     ):
         assert expected in text, expected
 
-    written = screen.export_to(tmp_path / "day.csv", "csv")
-    assert written is not None
+    assert screen.export_to(tmp_path / "day.csv", "csv")
+    settle(qtbot, gui_world.bridge)
+    written = screen.last_export
+    assert written is not None and written.suffix == ".csv"
     with written.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["The day at WAW-01: 10.03.2026"]
@@ -204,15 +227,16 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
     overrides = rows[rows.index(["Overrides and sensitive actions"]) + 2 :]
     assert [r[2] for r in overrides] == ["Revealed contact", "Return out of policy"]
 
-    refused = screen.export_to(tmp_path / "missing" / "day.csv", "csv")
-    assert refused is None and "could not be written" in screen.banner.text()
+    assert screen.export_to(tmp_path / "missing" / "day.csv", "csv")
+    settle(qtbot, gui_world.bridge)
+    assert screen.last_export is None and "could not be written" in screen.banner.text()
 
 
 def test_a_sales_clerk_reads_no_day(gui_world: GuiWorld, open_today: Open) -> None:
     fill_day(gui_world.tablet)
     screen = open_today("anna")
     assert screen.figures is None and screen.tiles["released"].value.text() == "—"
-    assert screen.export_to(Path("unused.pdf"), "pdf") is None
+    assert not screen.export_to(Path("unused.pdf"), "pdf")
     with pytest.raises(DomainError) as refused:
         day_figures(gui_world.tablet.ctx, gui_world.tablet.actor("anna"))
     assert refused.value.code == "role_not_allowed"
@@ -233,8 +257,6 @@ def test_another_staff_member_signing_in_leaves_nothing_on_screen(
 def test_a_burst_of_changes_reads_the_day_once(
     qtbot: QtBot, gui_world: GuiWorld, open_today: Open, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import clerk.ui.screens.today.screen as today_screen
-
     fill_day(gui_world.tablet)
     screen = open_today("maria")
     reads: list[date] = []
@@ -253,3 +275,39 @@ def test_a_burst_of_changes_reads_the_day_once(
     qtbot.wait(today_screen.COALESCE_MS + 100)
     assert len(reads) == 1
     settle(qtbot, gui_world.bridge)
+
+
+def test_a_reason_typed_as_a_formula_stays_text_in_the_csv(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, tmp_path: Path
+) -> None:
+    tablet = gui_world.tablet
+    reasons = ['=HYPERLINK("http://x.example","Open")', "+48 600 100 200", "@SUM(A1:A9)"]
+    for reason in reasons:
+        reveal_contact(tablet.ctx, tablet.actor("maria"), "cust-gold", reason)
+    screen = open_today("maria")
+    assert screen.export_to(tmp_path / "day.csv", "csv")
+    settle(qtbot, gui_world.bridge)
+    assert screen.last_export is not None
+    with screen.last_export.open(encoding="utf-8-sig", newline="") as f:
+        cells = [cell for row in csv.reader(f) for cell in row]
+    for reason in reasons:
+        assert "'" + reason in cells and reason not in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("=1+2", "'=1+2"),
+        ("-2+3", "'-2+3"),
+        ("+cmd", "'+cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Regular customer, tags on", "Regular customer, tags on"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_csv_cells_never_start_a_formula(typed: str, written: str) -> None:
+    assert csv_cell(typed) == written

@@ -36,7 +36,7 @@ from clerk.store.quick import store_title
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.pickup.order_page import Banner
 from clerk.ui.screens.reservations.screen import segment_style, segments
-from clerk.ui.screens.today.export import export_csv, export_pdf, report_data
+from clerk.ui.screens.today.export import write_day_export
 from clerk.ui.screens.today.overrides import OverridesPage
 from clerk.ui.screens.today.widgets import ChartCard, FigureTile
 from clerk.ui.screens.today.words import (
@@ -92,6 +92,8 @@ class TodayScreen(QWidget):
         self._last_sync: datetime | None = None
         self._loading = False
         self._again = False
+        self._exporting = False
+        self.last_export: Path | None = None  # the file the last export wrote
 
         badge = QLabel(self)
         badge.setPixmap(icon_pixmap(SCREEN_ICONS[Screen.TODAY], colors.accent, 40))
@@ -419,20 +421,44 @@ class TodayScreen(QWidget):
         if path:
             self.export_to(Path(path), kind)
 
-    def export_to(self, path: Path, kind: Kind) -> Path | None:
-        """Write the day shown as ``kind`` at ``path``; say where, or why not."""
-        if self.figures is None:
-            return None
-        data = report_data(self.figures, self.day_actions, self._last_sync, self._store)
-        try:
-            written = export_pdf(path, data) if kind == "pdf" else export_csv(path, data)
-        except OSError as error:
+    def export_to(self, path: Path, kind: Kind) -> bool:
+        """Start writing the day shown as ``kind`` at ``path`` (on a worker thread); when it
+        is written, say where (``last_export``), or why not.  False: nothing to export."""
+        if self.figures is None or self._exporting:
+            return False
+        self._exporting = True
+        self.last_export = None
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(False)
+        self.services.bridge.op(
+            write_day_export,
+            path,
+            kind,
+            self.figures,
+            list(self.day_actions),
+            self._last_sync,
+            self._store,
+        ).read_only().success(self._exported).failure(self._export_failed).run()
+        return True
+
+    def _export_done(self) -> None:
+        self._exporting = False
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(True)
+
+    def _exported(self, written: Path) -> None:
+        self._export_done()
+        self.last_export = written
+        self.banner.say(self.tr("Saved to {path}.").replace("{path}", str(written)), "ok")
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_done()
+        if isinstance(error, OSError):
             self.banner.say(
                 self.tr("The file could not be written ({why}); choose another folder.").replace(
                     "{why}", error.strerror or str(error)
                 ),
                 "error",
             )
-            return None
-        self.banner.say(self.tr("Saved to {path}.").replace("{path}", str(written)), "ok")
-        return written
+        else:
+            self.banner.say(error_text(error), "error")
