@@ -4791,6 +4791,10 @@ zaktualizowano {when}</translation>
         <translation>Zwrot poza regulaminem</translation>
     </message>
     <message>
+        <source>Manager approval refused</source>
+        <translation>Odmowa zgody kierownika</translation>
+    </message>
+    <message>
         <source>Expired hold</source>
         <translation>Zakończone przechowywanie</translation>
     </message>
@@ -4821,6 +4825,22 @@ zaktualizowano {when}</translation>
     <message>
         <source>refused by the tablet</source>
         <translation>odrzucone przez tablet</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>błędny PIN</translation>
+    </message>
+    <message>
+        <source>locked out after wrong PINs</source>
+        <translation>zablokowane po błędnych PIN-ach</translation>
+    </message>
+    <message>
+        <source>not a manager of this store</source>
+        <translation>nie jest kierownikiem tego sklepu</translation>
+    </message>
+    <message>
+        <source>PIN cannot be checked on this tablet</source>
+        <translation>nie można sprawdzić PIN-u na tym tablecie</translation>
     </message>
     <message>
         <source>Wait, ready to collected, by hour</source>
@@ -4969,6 +4989,10 @@ zaktualizowano {when}</translation>
     <message>
         <source>Last sync</source>
         <translation>Ostatnia synchronizacja</translation>
+    </message>
+    <message>
+        <source>{who}, asking {manager}</source>
+        <translation>{who}, prośba do: {manager}</translation>
     </message>
     <message>
         <source>{who}, approved by {manager}</source>

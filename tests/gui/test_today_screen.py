@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import clerk.ui.screens.today.screen as today_screen
+from clerk.central.seed_catalog import demo_pin_hash
 from clerk.domain.entities import OrderStatus, ReturnReason
 from clerk.domain.errors import DomainError
 from clerk.services import ManagerOverride, ReturnItem, create_return, reveal_contact
+from clerk.services.signin import PinGate, WrongPin
 from clerk.services.today import day_figures
 from clerk.ui.screens.today.export import csv_cell
 from clerk.ui.screens.today.screen import TodayScreen
+from clerk.ui.screens.today.words import override_rows
 from clerk.ui.theme import LIGHT
 from tests.gui.conftest import GuiWorld, settle
 from tests.printing.pdf import read_pdf
@@ -311,3 +315,28 @@ def test_a_reason_typed_as_a_formula_stays_text_in_the_csv(
 )
 def test_csv_cells_never_start_a_formula(typed: str, written: str) -> None:
     assert csv_cell(typed) == written
+
+
+def test_a_refused_manager_approval_reads_on_the_overrides_page(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    tablet = gui_world.tablet
+    with tablet.store.unit(read_only=True) as unit:
+        maria = unit.staff.get("maria")
+    assert maria is not None
+    tablet.put("staff", replace(maria, pin_hash=demo_pin_hash("maria", "3333")))
+    with pytest.raises(WrongPin):
+        PinGate(tablet.ctx).verify_override(
+            "maria", "0000", "Receipt lost", "create_return", "order:o-1", requested_by="anna"
+        )
+    screen = open_today("maria")
+    screen.overrides_filtered(None, "manager_override")
+    assert screen.overrides.model.rowCount() == 1
+    [row] = override_rows(screen.day_actions)
+    assert row[1:] == (
+        "Anna, asking Maria",
+        "Manager approval refused",
+        "order:o-1",
+        "Receipt lost",
+        "wrong PIN",
+    )

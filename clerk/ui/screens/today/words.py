@@ -60,6 +60,7 @@ def day_title(figures: DayFigures) -> str:
 def kind_name(kind: OverrideKind) -> str:
     names = {
         "return_override": translate("TodayWords", "Return out of policy"),
+        "manager_override": translate("TodayWords", "Manager approval refused"),
         "expired_hold": translate("TodayWords", "Expired hold"),
         "revealed_contact": translate("TodayWords", "Revealed contact"),
         "discarded": translate("TodayWords", "Discarded attention item"),
@@ -74,6 +75,12 @@ def result_name(result: str) -> str:
         "done": translate("TodayWords", "done"),
         "discarded": translate("TodayWords", "given up"),
         "refused": translate("TodayWords", "refused by the tablet"),
+        "wrong_pin": translate("TodayWords", "wrong PIN"),
+        "locked_out": translate("TodayWords", "locked out after wrong PINs"),
+        "not_allowed": translate("TodayWords", "not a manager of this store"),
+        "unknown_staff": translate("TodayWords", "not a manager of this store"),
+        "role_not_allowed": translate("TodayWords", "not a manager of this store"),
+        "pin_unusable": translate("TodayWords", "PIN cannot be checked on this tablet"),
     }
     return names.get(result, result)
 
@@ -274,7 +281,13 @@ def override_rows(actions: list[SensitiveAction]) -> list[tuple[str, str, str, s
     rows = []
     for action in actions:
         who = action.staff_name
-        if action.approved_by:
+        if action.kind == "manager_override":
+            who = (
+                translate("TodayWords", "{who}, asking {manager}")
+                .replace("{who}", who)
+                .replace("{manager}", action.approved_by)
+            )
+        elif action.approved_by:
             who = (
                 translate("TodayWords", "{who}, approved by {manager}")
                 .replace("{who}", who)
