@@ -317,6 +317,33 @@ def test_csv_cells_never_start_a_formula(typed: str, written: str) -> None:
     assert csv_cell(typed) == written
 
 
+def test_today_is_the_stores_day_in_its_own_time_zone(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    """NOW is 12:00 UTC on 10 March; a store on Kiritimati (UTC+14) is at 02:00 on the 11th."""
+    tablet = gui_world.tablet
+    with tablet.store.unit(read_only=True) as unit:
+        settings = unit.stores.settings("WAW-01")
+    assert settings is not None
+    tablet.put("settings", settings | {"timezone": "Pacific/Kiritimati"})
+    screen = open_today("maria")
+    assert screen.day == date(2026, 3, 11)
+    assert screen.figures is not None and screen.figures.day == date(2026, 3, 11)
+    assert screen.figures.live is not None  # today's: the live queue is shown
+    assert screen.tiles["to_prepare"].value.text() != "—"
+    assert screen.date.maximumDate().toPython() == date(2026, 3, 11)
+    screen.previous.click()  # an earlier day stays chosen through the next reads
+    settle(qtbot, gui_world.bridge)
+    assert screen.figures.day == date(2026, 3, 10) and screen.figures.live is None
+    screen.data_changed(frozenset({"order"}))
+    qtbot.wait(today_screen.COALESCE_MS + 100)
+    settle(qtbot, gui_world.bridge)
+    assert screen.day == date(2026, 3, 10) and screen.figures.day == date(2026, 3, 10)
+    screen.show_today()
+    settle(qtbot, gui_world.bridge)
+    assert screen.figures.day == date(2026, 3, 11)
+
+
 def test_a_refused_manager_approval_reads_on_the_overrides_page(
     qtbot: QtBot, gui_world: GuiWorld, open_today: Open
 ) -> None:

@@ -12,9 +12,10 @@ the UI thread from the local store, again on every sync and once a minute.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -48,7 +49,7 @@ from clerk.ui.screens.today.words import (
     waits_chart,
 )
 from clerk.ui.session import SCREEN_ICONS, AppServices, Screen
-from clerk.ui.texts import STORE_ZONE, error_text, store_time
+from clerk.ui.texts import error_text, store_time
 from clerk.ui.theme import TOUCH, Colors
 from clerk.ui.widgets import touch_button
 
@@ -63,11 +64,12 @@ Kind = Literal["pdf", "csv"]
 
 
 def read_day(
-    ctx: ServiceContext, actor: Actor, day: date
+    ctx: ServiceContext, actor: Actor, day: date | None
 ) -> tuple[DayFigures, list[SensitiveAction], list[tuple[str, str]], str]:
-    """The day's figures, its overrides, the staff to filter by and the store's name."""
+    """The day's figures, its overrides, the staff to filter by and the store's name
+    (``day`` None: the store's today, in its own time zone)."""
     figures = day_figures(ctx, actor, day)
-    actions = sensitive_actions(ctx, actor, day)
+    actions = sensitive_actions(ctx, actor, figures.day)
     with ctx.store.unit(read_only=True) as unit:
         staff = [(s.id, s.name) for s in unit.staff.active_for_store(ctx.store_id)]
         store = unit.stores.store(ctx.store_id)
@@ -94,6 +96,10 @@ class TodayScreen(QWidget):
         self._again = False
         self._exporting = False
         self.last_export: Path | None = None  # the file the last export wrote
+        # The store's time zone (its settings), learnt from each read; until the first one,
+        # the date shown is a guess that read puts right.
+        self._zone: ZoneInfo | None = None
+        self._follow_today = True  # read the store's today, whichever day it is by then
 
         badge = QLabel(self)
         badge.setPixmap(icon_pixmap(SCREEN_ICONS[Screen.TODAY], colors.accent, 40))
@@ -115,7 +121,7 @@ class TodayScreen(QWidget):
         self.date.setMinimumHeight(TOUCH)
         self.date.setMinimumWidth(150)
         self.date.setDate(self._today())
-        self.date.dateChanged.connect(lambda _d: self.reload())
+        self.date.dateChanged.connect(self._date_chosen)
         self.previous = touch_button(self, "todayPrevious", "‹", self.tr("The day before"))
         self.next = touch_button(self, "todayNext", "›", self.tr("The day after"))
         for button in (self.previous, self.next):
@@ -234,13 +240,13 @@ class TodayScreen(QWidget):
         for tile in self.tiles.values():
             tile.show_figure("—")
         self.show_page("day")
+        self._follow_today = True
         self.date.blockSignals(True)
         self.date.setDate(self._today())
         self.date.blockSignals(False)
         self.banner.hide()
 
     def shown(self) -> None:
-        self.date.setMaximumDate(self._today())
         self.reload()
 
     def cancel(self) -> None:
@@ -263,12 +269,21 @@ class TodayScreen(QWidget):
         self.date.setDate(QDate(day.year, day.month, day.day))
 
     def _today(self) -> QDate:
-        today = self.services.ctx.clock.now().astimezone(STORE_ZONE).date()
+        """The store's today in its own time zone (the settings' ``timezone``)."""
+        today = self.services.ctx.clock.now().astimezone(self._zone or UTC).date()
         return QDate(today.year, today.month, today.day)
 
     def show_today(self) -> None:
+        self._follow_today = True
+        self.date.blockSignals(True)
         self.date.setMaximumDate(self._today())
         self.date.setDate(self._today())
+        self.date.blockSignals(False)
+        self.reload()
+
+    def _date_chosen(self, chosen: QDate) -> None:
+        self._follow_today = chosen >= self._today()
+        self.reload()
 
     def _move(self, days: int) -> None:
         self.date.setDate(self.date.date().addDays(days))
@@ -301,7 +316,7 @@ class TodayScreen(QWidget):
             return
         self._loading = True
         self.services.bridge.op(
-            read_day, self.services.ctx, session.actor(), self.day
+            read_day, self.services.ctx, session.actor(), None if self._follow_today else self.day
         ).read_only().success(self._read).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
@@ -313,6 +328,13 @@ class TodayScreen(QWidget):
     ) -> None:
         self._loading = False
         figures, actions, staff, store = read
+        self._zone = ZoneInfo(figures.zone)
+        today = self._today()
+        self.date.blockSignals(True)
+        self.date.setMaximumDate(today)
+        if self._follow_today:
+            self.date.setDate(QDate(figures.day.year, figures.day.month, figures.day.day))
+        self.date.blockSignals(False)
         if self._again or figures.day != self.day:
             self._again = False
             self.reload()
