@@ -4887,8 +4887,8 @@ zaktualizowano {when}</translation>
         <translation>Poza zwrotami: odmowy przy odbiorze</translation>
     </message>
     <message>
-        <source>Not counted: {n} refunds of expired holds, short picks, refusals</source>
-        <translation>Nie wliczono: {n} zwrotów pieniędzy za wygasłe odbiory, braki i odmowy</translation>
+        <source>Refunds, not returns: {n}</source>
+        <translation>Zwroty środków bez towaru: {n}</translation>
     </message>
     <message>
         <source>Pickups</source>

@@ -94,7 +94,7 @@ def test_the_tiles_and_charts_say_the_known_day(
     assert _figure(screen, "wait") == ("13 h", "longest 1 day")
     assert _figure(screen, "returns") == (
         "2",
-        "4 items, 169,99\xa0zł\nNot counted: 3 refunds of expired holds, short picks, refusals",
+        "4 items, 169,99\xa0zł\nRefunds, not returns: 3",
     )
     assert _figure(screen, "effort") == ("3,7", "3 answers")
     assert _figure(screen, "carts") == ("1", "169,97\xa0zł · of 2 sales")

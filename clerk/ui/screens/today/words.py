@@ -167,9 +167,7 @@ def other_refunds_text(figures: DayFigures) -> str:
     count = sum(figures.other_refunds.values())
     if not count:
         return ""
-    return translate(
-        "TodayWords", "Not counted: {n} refunds of expired holds, short picks, refusals"
-    ).replace("{n}", str(count))
+    return translate("TodayWords", "Refunds, not returns: {n}").replace("{n}", str(count))
 
 
 def report_rows(figures: DayFigures, last_sync: datetime | None) -> list[ReportRow]:
