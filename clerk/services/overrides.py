@@ -3,7 +3,10 @@
 Returns taken outside the policy with a manager's override, pickup holds expired, contact
 details revealed, refused actions given up, and the changes to reservations: who did it,
 when, to what, and why — each in the words the audit log kept. Attempts the tablet refused
-are listed too (result "refused"), so a manager sees what was tried as well as what was done.
+are listed too (result "refused"), so a manager sees what was tried as well as what was done;
+so are the manager approvals the tablet refused (a wrong PIN, a locked-out or not a manager:
+kind ``manager_override``, by the staff member who asked, ``approved_by`` the manager whose
+PIN was tried).  An approval given shows on the action it approved.
 """
 
 from __future__ import annotations
@@ -22,10 +25,16 @@ from clerk.store.audit import AuditEntry
 __all__ = ["KINDS", "OverrideKind", "SensitiveAction", "sensitive_actions"]
 
 OverrideKind = Literal[
-    "return_override", "expired_hold", "revealed_contact", "discarded", "reservation"
+    "return_override",
+    "manager_override",
+    "expired_hold",
+    "revealed_contact",
+    "discarded",
+    "reservation",
 ]
 KINDS: tuple[OverrideKind, ...] = (
     "return_override",
+    "manager_override",
     "expired_hold",
     "revealed_contact",
     "discarded",
@@ -34,6 +43,7 @@ KINDS: tuple[OverrideKind, ...] = (
 
 _ACTIONS: dict[str, OverrideKind] = {
     "create_return": "return_override",
+    "manager_override": "manager_override",
     "expire_pickup": "expired_hold",
     "reveal_contact": "revealed_contact",
     "discard_attention": "discarded",
@@ -75,7 +85,19 @@ def _kind(entry: AuditEntry) -> OverrideKind | None:
     name = _ACTIONS.get(entry.action)
     if name == "return_override" and "override" not in entry.detail:
         return None  # a return within the policy is no exception
+    if name == "manager_override" and entry.result == "ok":
+        return None  # an approval given shows on the action it approved
     return name
+
+
+def _people(entry: AuditEntry) -> tuple[str, str]:
+    """Who did it, and the manager who approved it (or whose approval was refused)."""
+    if entry.action == "manager_override":
+        asked = entry.detail.get("requested_by")
+        return (str(asked) if asked else entry.staff_id or ""), entry.staff_id or ""
+    override = entry.detail.get("override")
+    manager = override.get("manager_id", "") if isinstance(override, dict) else ""
+    return entry.staff_id or "", str(manager) if manager else ""
 
 
 def sensitive_actions(
@@ -100,17 +122,13 @@ def sensitive_actions(
             which = _kind(entry)
             if which is None or (kind is not None and which != kind):
                 continue
-            if staff_id is not None and entry.staff_id != staff_id:
+            who, manager = _people(entry)
+            if staff_id is not None and who != staff_id:
                 continue
-            who = entry.staff_id or ""
-            if who and who not in names:
-                member = unit.staff.get(who)
-                names[who] = member.name if member is not None else who
-            override = entry.detail.get("override")
-            manager = override.get("manager_id", "") if isinstance(override, dict) else ""
-            if manager and manager not in names:
-                member = unit.staff.get(str(manager))
-                names[str(manager)] = member.name if member is not None else str(manager)
+            for person in (who, manager):
+                if person and person not in names:
+                    member = unit.staff.get(person)
+                    names[person] = member.name if member is not None else person
             found.append(
                 SensitiveAction(
                     at=entry.at,
@@ -122,7 +140,7 @@ def sensitive_actions(
                     why=_why(entry),
                     detail=entry.detail,
                     result=entry.result,
-                    approved_by=names.get(str(manager), "") if manager else "",
+                    approved_by=names.get(manager, "") if manager else "",
                 )
             )
     found.reverse()  # the log is read oldest first (time, then entry order)

@@ -3,7 +3,9 @@
 One read gives everything the Today screen shows for a calendar day of the store (its own
 time zone): the pickups now to prepare, ready and overdue (the live queue, for today only),
 the orders released that day and how long their customers waited from ready to collected,
-the returns taken here by reason and by the channel of the original order, the effort
+the returns customers brought here by reason and by the channel of the original order (the
+refunds of expired holds, of short picks and of refusals at pickup are counted apart: no
+customer returned anything there), the effort
 scores given here, the sales that finished an online cart, and the tablet's sync health.
 
 Effort scores come from the feedback on customers' timelines (any tablet of the store, via
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from clerk.domain.entities import Channel, Order, OrderStatus, Return
+from clerk.domain.entities import Channel, Order, OrderStatus, Return, ReturnReason
 from clerk.domain.money import Money
 from clerk.services.context import Actor, ServiceContext
 from clerk.services.effects import settings_of
@@ -28,16 +30,26 @@ from clerk.services.staff import MANAGER, require_staff
 from clerk.store import StoreUnit
 
 __all__ = [
+    "HOLD_EXPIRED",
+    "NOT_CUSTOMER_RETURNS",
+    "PICKUP_REFUSAL",
+    "SHORT_PICK",
     "DayFigures",
     "LiveQueue",
     "PickupWait",
     "SyncHealth",
     "day_bounds",
     "day_figures",
+    "return_kind",
 ]
 
 _SCORE = re.compile(r"(\d)\s*/\s*5\s*$")
 _COLLECTED = (OrderStatus.COLLECTED.value, OrderStatus.PARTIALLY_COLLECTED.value)
+
+# Refunds recorded as returns that no customer brought back: a hold that ran out, units not
+# found on the shelf when picking, a pickup the customer refused at the desk.
+HOLD_EXPIRED, SHORT_PICK, PICKUP_REFUSAL = "hold_expired", "short_pick", "pickup_refusal"
+NOT_CUSTOMER_RETURNS = (HOLD_EXPIRED, SHORT_PICK, PICKUP_REFUSAL)
 
 
 @dataclass(frozen=True)
@@ -84,7 +96,7 @@ class DayFigures:
     live: LiveQueue | None  # None for an earlier day: the queue then is not kept
     released: tuple[PickupWait, ...]
     released_without_ready_time: int
-    returns: tuple[Return, ...]
+    returns: tuple[Return, ...]  # the customers' returns (not NOT_CUSTOMER_RETURNS)
     returns_by_reason: dict[str, int]  # units per reason code
     returns_by_channel: dict[str, int]  # returns per channel of the original order
     refunded: Money
@@ -95,6 +107,8 @@ class DayFigures:
     store_sales_total: Money
     sync: SyncHealth
     waits_by_hour: dict[int, list[timedelta]] = field(default_factory=dict)
+    # Refunds that were no customer's return, how many of each of NOT_CUSTOMER_RETURNS.
+    other_refunds: dict[str, int] = field(default_factory=dict)
 
     @property
     def average_wait(self) -> timedelta | None:
@@ -140,16 +154,12 @@ def _live(unit: StoreUnit, store_id: str, now: datetime) -> LiveQueue:
     return LiveQueue(len(preparing), len(ready), overdue)
 
 
-def _released(
-    orders: Iterable[Order], start: datetime, end: datetime
-) -> tuple[list[PickupWait], int]:
+def _released(orders: Iterable[Order]) -> tuple[list[PickupWait], int]:
     waits: list[PickupWait] = []
     unknown = 0
     for order in orders:
         pickup = order.pickup
         if pickup is None or pickup.collected_at is None:
-            continue
-        if not start <= pickup.collected_at < end:
             continue
         if pickup.ready_at is None:
             unknown += 1
@@ -159,19 +169,50 @@ def _released(
     return waits, unknown
 
 
+def return_kind(ret: Return, order: Order | None) -> str:
+    """``customer`` for a return a customer brought, else which of NOT_CUSTOMER_RETURNS.
+
+    The desk records all three as returns of source ``pickup_refusal``: a short pick by its
+    lines' reason, an expired hold by its order (expiring refunds every unit still waiting
+    of a ready order, which nobody collected, so no other return can be on it).
+    """
+    if any(line.reason == ReturnReason.SHORT_PICK for line in ret.lines):
+        return SHORT_PICK
+    if order is not None and order.status == OrderStatus.EXPIRED:
+        return HOLD_EXPIRED
+    if ret.source == "pickup_refusal":
+        return PICKUP_REFUSAL
+    return "customer"
+
+
 def _returns(
-    unit: StoreUnit, returns: list[Return]
-) -> tuple[dict[str, int], dict[str, int], Money]:
+    unit: StoreUnit, taken: list[Return]
+) -> tuple[list[Return], dict[str, int], dict[str, int], Money, dict[str, int]]:
     by_reason: Counter[str] = Counter()
     by_channel: Counter[str] = Counter()
+    others: Counter[str] = Counter()
     refunded = Money.zero()
-    for ret in returns:
+    orders = unit.orders.many(r.order_id for r in taken)
+    returns: list[Return] = []
+    for ret in taken:
+        kind = return_kind(ret, orders.get(ret.order_id))
+        if kind != "customer":
+            others[kind] += 1
+            continue
+        returns.append(ret)
         for line in ret.lines:
             by_reason[str(line.reason)] += line.qty
-        order = unit.orders.get(ret.order_id)
+        order = orders.get(ret.order_id)
         by_channel[str(order.channel) if order is not None else "unknown"] += 1
         refunded += sum((r.amount for r in ret.refunds), Money.zero())
-    return dict(by_reason.most_common()), dict(by_channel.most_common()), refunded
+    other_refunds = {kind: others[kind] for kind in NOT_CUSTOMER_RETURNS if others[kind]}
+    return (
+        returns,
+        dict(by_reason.most_common()),
+        dict(by_channel.most_common()),
+        refunded,
+        other_refunds,
+    )
 
 
 def _effort(unit: StoreUnit, store_id: str, start: datetime, end: datetime) -> list[int]:
@@ -209,10 +250,11 @@ def day_figures(
         start, end = day_bounds(wanted, zone)
         live = _live(unit, ctx.store_id, moment) if wanted == today else None
         released, unknown = _released(
-            unit.orders.pickups(ctx.store_id, list(_COLLECTED)), start, end
+            unit.orders.collected_between(ctx.store_id, start, end, _COLLECTED)
         )
-        returns = unit.orders.returns_at(ctx.store_id, start, end)
-        by_reason, by_channel, refunded = _returns(unit, returns)
+        returns, by_reason, by_channel, refunded, others = _returns(
+            unit, unit.orders.returns_at(ctx.store_id, start, end)
+        )
         scores = _effort(unit, ctx.store_id, start, end)
         sales = [
             o
@@ -244,4 +286,5 @@ def day_figures(
         store_sales_total=sum((o.total for o in sales), Money.zero()),
         sync=sync,
         waits_by_hour=by_hour,
+        other_refunds=others,
     )

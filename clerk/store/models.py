@@ -127,18 +127,26 @@ class OrderRow(CachedRow, Base):
     pickup_store_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
     status: Mapped[str] = mapped_column(String(24))
     created_at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC text: sorts as time
+    # When the customer took a pickup (ISO 8601 UTC text; NULL until then).
+    collected_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # A customer's timeline reads newest first and joins their returns by order id: with the
     # id in the index both come from the index alone.  The pickup queue reads by store and
-    # status, a customer's waiting pickups by the three.
+    # status, a customer's waiting pickups by the three.  The manager's day reads the sales
+    # of a store and the pickups it released by time.
     __table_args__ = (
         Index("ix_orders_customer", "customer_id", "created_at", "id"),
         Index("ix_orders_pickup", "pickup_store_id", "status", "customer_id"),
+        Index("ix_orders_store_created", "store_id", "created_at", "id"),
+        Index("ix_orders_collected", "pickup_store_id", "collected_at"),
     )
 
 
 class ReturnRow(CachedRow, Base):
     __tablename__ = "returns"
     order_id: Mapped[str] = mapped_column(String(64), index=True)
+    store_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # ISO 8601 UTC
+    __table_args__ = (Index("ix_returns_store_created", "store_id", "created_at", "id"),)
 
 
 class ReservationRow(CachedRow, Base):
@@ -157,6 +165,13 @@ class LoyaltyRow(CachedRow, Base):
 class InteractionRow(CachedRow, Base):
     __tablename__ = "interactions"
     customer_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    store_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    created_at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # ISO 8601 UTC
+    # The feedback given at a store in a day (the manager's effort scores).
+    __table_args__ = (
+        Index("ix_interactions_kind_store_created", "kind", "store_id", "created_at"),
+    )
 
 
 class ServerBase(Base):

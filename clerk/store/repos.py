@@ -32,6 +32,14 @@ from clerk.store.upsert import upsert
 R = TypeVar("R", bound=Record)
 
 
+def _text_range(start: datetime, end: datetime) -> tuple[str, str]:
+    """Bounds on an ISO 8601 UTC text column that hold every time in [start, end): the text
+    range finds the candidates through an index, the parsed time decides."""
+    low = start.astimezone(UTC).isoformat()[:19]
+    high = end.astimezone(UTC).isoformat()[:19] + "~"
+    return low, high
+
+
 def _t(name: str) -> Table:
     return ENTITIES[name].table
 
@@ -115,10 +123,15 @@ class CustomerRepo(_Repo):
         return rows[:limit]
 
     def feedback_at(self, store_id: str, start: datetime, end: datetime) -> list[Interaction]:
-        """Feedback given at ``store_id`` in [start, end) (the interactions of kind feedback;
-        the JSON text narrows the rows read, the parsed entity decides)."""
+        """Feedback given at ``store_id`` in [start, end), oldest first."""
         table = _t("interaction")
-        stmt = select(table.c.data).where(table.c.data.contains('"kind":"feedback"'))
+        low, high = _text_range(start, end)
+        stmt = select(table.c.data).where(
+            table.c.kind == "feedback",
+            table.c.store_id == store_id,
+            table.c.created_at >= low,
+            table.c.created_at < high,
+        )
         rows = [
             i
             for i in self._all(Interaction, stmt)
@@ -204,10 +217,7 @@ class OrderRepo(_Repo):
     def sold_here_between(self, store_id: str, start: datetime, end: datetime) -> list[Order]:
         """Orders sold at ``store_id`` (store sales) created in [start, end), oldest first."""
         table = _t("order")
-        # created_at is ISO 8601 UTC text: a text range finds the candidates, the exact
-        # comparison on the parsed time keeps the right ones.
-        low = start.astimezone(UTC).isoformat()[:19]
-        high = end.astimezone(UTC).isoformat()[:19] + "~"
+        low, high = _text_range(start, end)
         stmt = (
             select(table.c.data)
             .where(
@@ -219,17 +229,51 @@ class OrderRepo(_Repo):
         )
         return [o for o in self._all(Order, stmt) if start <= o.created_at < end]
 
-    def returns_at(self, store_id: str, start: datetime, end: datetime) -> list[Return]:
-        """Returns taken at ``store_id`` in [start, end), oldest first (reads every cached
-        return: the table is keyed by order, and a store's slice holds thousands at most)."""
-        table = _t("return")
-        rows = [
-            r
-            for r in self._all(Return, select(table.c.data))
-            if r.store_id == store_id and start <= r.created_at < end
+    def collected_between(
+        self, store_id: str, start: datetime, end: datetime, statuses: Iterable[str]
+    ) -> list[Order]:
+        """Pickups at ``store_id`` in one of ``statuses`` the customer took in [start, end),
+        in the order they were taken."""
+        table = _t("order")
+        low, high = _text_range(start, end)
+        stmt = (
+            select(table.c.data)
+            .where(
+                table.c.pickup_store_id == store_id,
+                table.c.collected_at >= low,
+                table.c.collected_at < high,
+                table.c.status.in_(list(statuses)),
+            )
+            .order_by(table.c.collected_at, table.c.id)
+        )
+        return [
+            o
+            for o in self._all(Order, stmt)
+            if o.pickup is not None
+            and o.pickup.collected_at is not None
+            and start <= o.pickup.collected_at < end
         ]
+
+    def returns_at(self, store_id: str, start: datetime, end: datetime) -> list[Return]:
+        """Returns taken at ``store_id`` in [start, end), oldest first."""
+        table = _t("return")
+        low, high = _text_range(start, end)
+        stmt = (
+            select(table.c.data)
+            .where(
+                table.c.store_id == store_id,
+                table.c.created_at >= low,
+                table.c.created_at < high,
+            )
+            .order_by(table.c.created_at, table.c.id)
+        )
+        rows = [r for r in self._all(Return, stmt) if start <= r.created_at < end]
         rows.sort(key=lambda r: (r.created_at, r.id))
         return rows
+
+    def many(self, order_ids: Iterable[str]) -> dict[str, Order]:
+        """The cached orders among ``order_ids``, by id (one query)."""
+        return {o.id: o for o in self._many(Order, "order", order_ids)}
 
     def returns_of(self, order_id: str) -> list[Return]:
         table = _t("return")

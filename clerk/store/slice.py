@@ -52,6 +52,11 @@ def _get(name: str, default: Any = None) -> Extract:
     return lambda data: data.get(name, default)
 
 
+def _collected_at(data: Mapping[str, Any]) -> Any:
+    pickup = data.get("pickup")
+    return pickup.get("collected_at") if isinstance(pickup, Mapping) else None
+
+
 def _table(model: type[m.Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
@@ -95,9 +100,19 @@ ENTITIES: dict[str, CachedEntity] = {
                 "pickup_store_id": _get("pickup_store_id"),
                 "status": _get("status", ""),
                 "created_at": _get("created_at", ""),
+                "collected_at": _collected_at,
             },
         ),
-        CachedEntity("return", _table(m.ReturnRow), "id", {"order_id": _get("order_id", "")}),
+        CachedEntity(
+            "return",
+            _table(m.ReturnRow),
+            "id",
+            {
+                "order_id": _get("order_id", ""),
+                "store_id": _get("store_id"),
+                "created_at": _get("created_at"),
+            },
+        ),
         CachedEntity(
             "reservation",
             _table(m.ReservationRow),
@@ -112,7 +127,15 @@ ENTITIES: dict[str, CachedEntity] = {
             "loyalty", _table(m.LoyaltyRow), "id", {"customer_id": _get("customer_id", "")}
         ),
         CachedEntity(
-            "interaction", _table(m.InteractionRow), "id", {"customer_id": _get("customer_id", "")}
+            "interaction",
+            _table(m.InteractionRow),
+            "id",
+            {
+                "customer_id": _get("customer_id", ""),
+                "kind": _get("kind"),
+                "store_id": _get("store_id"),
+                "created_at": _get("created_at"),
+            },
         ),
     )
 }

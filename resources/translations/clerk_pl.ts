@@ -5075,6 +5075,10 @@ zaktualizowano {when}</translation>
         <translation>Zwrot poza regulaminem</translation>
     </message>
     <message>
+        <source>Manager approval refused</source>
+        <translation>Odmowa zgody kierownika</translation>
+    </message>
+    <message>
         <source>Expired hold</source>
         <translation>Zakończone przechowywanie</translation>
     </message>
@@ -5107,6 +5111,22 @@ zaktualizowano {when}</translation>
         <translation>odrzucone przez tablet</translation>
     </message>
     <message>
+        <source>wrong PIN</source>
+        <translation>błędny PIN</translation>
+    </message>
+    <message>
+        <source>locked out after wrong PINs</source>
+        <translation>zablokowane po błędnych PIN-ach</translation>
+    </message>
+    <message>
+        <source>not a manager of this store</source>
+        <translation>nie jest kierownikiem tego sklepu</translation>
+    </message>
+    <message>
+        <source>PIN cannot be checked on this tablet</source>
+        <translation>nie można sprawdzić PIN-u na tym tablecie</translation>
+    </message>
+    <message>
         <source>Wait, ready to collected, by hour</source>
         <translation>Oczekiwanie od gotowości do odbioru, wg godziny</translation>
     </message>
@@ -5137,6 +5157,22 @@ zaktualizowano {when}</translation>
     <message>
         <source>No customer scored their visit this day.</source>
         <translation>Tego dnia nikt nie ocenił wizyty.</translation>
+    </message>
+    <message>
+        <source>Not a return: expired holds refunded</source>
+        <translation>Poza zwrotami: zwroty pieniędzy za wygasłe odbiory</translation>
+    </message>
+    <message>
+        <source>Not a return: short picks refunded</source>
+        <translation>Poza zwrotami: zwroty pieniędzy za braki przy kompletacji</translation>
+    </message>
+    <message>
+        <source>Not a return: refused at pickup</source>
+        <translation>Poza zwrotami: odmowy przy odbiorze</translation>
+    </message>
+    <message>
+        <source>Refunds, not returns: {n}</source>
+        <translation>Zwroty środków bez towaru: {n}</translation>
     </message>
     <message>
         <source>Pickups</source>
@@ -5237,6 +5273,10 @@ zaktualizowano {when}</translation>
     <message>
         <source>Last sync</source>
         <translation>Ostatnia synchronizacja</translation>
+    </message>
+    <message>
+        <source>{who}, asking {manager}</source>
+        <translation>{who}, prośba do: {manager}</translation>
     </message>
     <message>
         <source>{who}, approved by {manager}</source>

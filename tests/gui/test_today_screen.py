@@ -6,20 +6,28 @@ nothing (and the services refuse them)."""
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import clerk.ui.screens.today.screen as today_screen
+from clerk.central.seed_catalog import demo_pin_hash
 from clerk.domain.entities import OrderStatus, ReturnReason
 from clerk.domain.errors import DomainError
 from clerk.services import ManagerOverride, ReturnItem, create_return, reveal_contact
+from clerk.services.signin import PinGate, WrongPin
 from clerk.services.today import day_figures
+from clerk.ui.screens.today.export import csv_cell
 from clerk.ui.screens.today.screen import TodayScreen
+from clerk.ui.screens.today.words import override_rows
 from clerk.ui.theme import LIGHT
 from tests.gui.conftest import GuiWorld, settle
 from tests.printing.pdf import read_pdf
@@ -84,7 +92,10 @@ def test_the_tiles_and_charts_say_the_known_day(
     assert _figure(screen, "overdue")[0] == "1"
     assert _figure(screen, "released") == ("3", "1 without a ready time")
     assert _figure(screen, "wait") == ("13 h", "longest 1 day")
-    assert _figure(screen, "returns") == ("2", "4 items, 169,99\xa0zł")
+    assert _figure(screen, "returns") == (
+        "2",
+        "4 items, 169,99\xa0zł\nRefunds, not returns: 3",
+    )
     assert _figure(screen, "effort") == ("3,7", "3 answers")
     assert _figure(screen, "carts") == ("1", "169,97\xa0zł · of 2 sales")
     assert _figure(screen, "sync")[0] == "4"
@@ -153,13 +164,30 @@ def test_the_overrides_page_lists_and_filters(
 
 
 def test_the_day_exported_as_pdf_and_csv_reads_back(
-    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, tmp_path: Path
+    qtbot: QtBot,
+    gui_world: GuiWorld,
+    open_today: Open,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fill_day(gui_world.tablet)
     _overrides(gui_world)
     screen = open_today("maria")
-    pdf = screen.export_to(tmp_path / "day.pdf", "pdf")
+    painted_on: list[str] = []
+    real = today_screen.write_day_export
+
+    def watched(*args: Any) -> Path:
+        painted_on.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(today_screen, "write_day_export", watched)
+    assert screen.export_to(tmp_path / "day.pdf", "pdf")
+    assert not screen.pdf_button.isEnabled()  # one export at a time
+    settle(qtbot, gui_world.bridge)
+    pdf = screen.last_export
     assert pdf is not None and "Saved to" in screen.banner.text()
+    assert screen.pdf_button.isEnabled()
+    assert painted_on and painted_on[0] != threading.main_thread().name  # off the UI thread
     doc, text = read_pdf(QApplication.instance(), pdf)  # type: ignore[arg-type]
     try:
         assert doc.pageCount() >= 1
@@ -181,8 +209,10 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
     ):
         assert expected in text, expected
 
-    written = screen.export_to(tmp_path / "day.csv", "csv")
-    assert written is not None
+    assert screen.export_to(tmp_path / "day.csv", "csv")
+    settle(qtbot, gui_world.bridge)
+    written = screen.last_export
+    assert written is not None and written.suffix == ".csv"
     with written.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["The day at WAW-01: 10.03.2026"]
@@ -190,6 +220,9 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
     assert figures[("Pickups", "Overdue now")] == "1"
     assert figures[("Pickups", "Released")] == "2"
     assert figures[("Returns", "Reason: Arrived damaged")] == "1"
+    assert figures[("Returns", "Not a return: expired holds refunded")] == "1"
+    assert figures[("Returns", "Not a return: short picks refunded")] == "1"
+    assert figures[("Returns", "Not a return: refused at pickup")] == "1"
     assert figures[("Effort score", "Score 5")] == "1"
     assert figures[("Sales", "Value of the carts")] == "169,97\xa0zł"
     assert figures[("Sync", "Actions waiting to be sent")] == str(
@@ -198,15 +231,16 @@ def test_the_day_exported_as_pdf_and_csv_reads_back(
     overrides = rows[rows.index(["Overrides and sensitive actions"]) + 2 :]
     assert [r[2] for r in overrides] == ["Revealed contact", "Return out of policy"]
 
-    refused = screen.export_to(tmp_path / "missing" / "day.csv", "csv")
-    assert refused is None and "could not be written" in screen.banner.text()
+    assert screen.export_to(tmp_path / "missing" / "day.csv", "csv")
+    settle(qtbot, gui_world.bridge)
+    assert screen.last_export is None and "could not be written" in screen.banner.text()
 
 
 def test_a_sales_clerk_reads_no_day(gui_world: GuiWorld, open_today: Open) -> None:
     fill_day(gui_world.tablet)
     screen = open_today("anna")
     assert screen.figures is None and screen.tiles["released"].value.text() == "—"
-    assert screen.export_to(Path("unused.pdf"), "pdf") is None
+    assert not screen.export_to(Path("unused.pdf"), "pdf")
     with pytest.raises(DomainError) as refused:
         day_figures(gui_world.tablet.ctx, gui_world.tablet.actor("anna"))
     assert refused.value.code == "role_not_allowed"
@@ -222,3 +256,114 @@ def test_another_staff_member_signing_in_leaves_nothing_on_screen(
     screen.reset()
     assert screen.figures is None and screen.overrides.model.rowCount() == 0
     assert all(tile.value.text() == "—" for tile in screen.tiles.values())
+
+
+def test_a_burst_of_changes_reads_the_day_once(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_day(gui_world.tablet)
+    screen = open_today("maria")
+    reads: list[date] = []
+    real = today_screen.read_day
+
+    def counted(*args: object) -> object:
+        reads.append(args[2])  # type: ignore[arg-type]
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(today_screen, "read_day", counted)
+    for _ in range(20):  # a sync's pages, the queue's changes
+        screen.data_changed(frozenset({"order"}))
+    assert reads == []  # nothing read yet: the burst may go on
+    qtbot.waitUntil(lambda: len(reads) == 1, timeout=3000)
+    settle(qtbot, gui_world.bridge)
+    qtbot.wait(today_screen.COALESCE_MS + 100)
+    assert len(reads) == 1
+    settle(qtbot, gui_world.bridge)
+
+
+def test_a_reason_typed_as_a_formula_stays_text_in_the_csv(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open, tmp_path: Path
+) -> None:
+    tablet = gui_world.tablet
+    reasons = ['=HYPERLINK("http://x.example","Open")', "+48 600 100 200", "@SUM(A1:A9)"]
+    for reason in reasons:
+        reveal_contact(tablet.ctx, tablet.actor("maria"), "cust-gold", reason)
+    screen = open_today("maria")
+    assert screen.export_to(tmp_path / "day.csv", "csv")
+    settle(qtbot, gui_world.bridge)
+    assert screen.last_export is not None
+    with screen.last_export.open(encoding="utf-8-sig", newline="") as f:
+        cells = [cell for row in csv.reader(f) for cell in row]
+    for reason in reasons:
+        assert "'" + reason in cells and reason not in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("=1+2", "'=1+2"),
+        ("-2+3", "'-2+3"),
+        ("+cmd", "'+cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Regular customer, tags on", "Regular customer, tags on"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_csv_cells_never_start_a_formula(typed: str, written: str) -> None:
+    assert csv_cell(typed) == written
+
+
+def test_today_is_the_stores_day_in_its_own_time_zone(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    """NOW is 12:00 UTC on 10 March; a store on Kiritimati (UTC+14) is at 02:00 on the 11th."""
+    tablet = gui_world.tablet
+    with tablet.store.unit(read_only=True) as unit:
+        settings = unit.stores.settings("WAW-01")
+    assert settings is not None
+    tablet.put("settings", settings | {"timezone": "Pacific/Kiritimati"})
+    screen = open_today("maria")
+    assert screen.day == date(2026, 3, 11)
+    assert screen.figures is not None and screen.figures.day == date(2026, 3, 11)
+    assert screen.figures.live is not None  # today's: the live queue is shown
+    assert screen.tiles["to_prepare"].value.text() != "—"
+    assert screen.date.maximumDate().toPython() == date(2026, 3, 11)
+    screen.previous.click()  # an earlier day stays chosen through the next reads
+    settle(qtbot, gui_world.bridge)
+    assert screen.figures.day == date(2026, 3, 10) and screen.figures.live is None
+    screen.data_changed(frozenset({"order"}))
+    qtbot.wait(today_screen.COALESCE_MS + 100)
+    settle(qtbot, gui_world.bridge)
+    assert screen.day == date(2026, 3, 10) and screen.figures.day == date(2026, 3, 10)
+    screen.show_today()
+    settle(qtbot, gui_world.bridge)
+    assert screen.figures.day == date(2026, 3, 11)
+
+
+def test_a_refused_manager_approval_reads_on_the_overrides_page(
+    qtbot: QtBot, gui_world: GuiWorld, open_today: Open
+) -> None:
+    tablet = gui_world.tablet
+    with tablet.store.unit(read_only=True) as unit:
+        maria = unit.staff.get("maria")
+    assert maria is not None
+    tablet.put("staff", replace(maria, pin_hash=demo_pin_hash("maria", "3333")))
+    with pytest.raises(WrongPin):
+        PinGate(tablet.ctx).verify_override(
+            "maria", "0000", "Receipt lost", "create_return", "order:o-1", requested_by="anna"
+        )
+    screen = open_today("maria")
+    screen.overrides_filtered(None, "manager_override")
+    assert screen.overrides.model.rowCount() == 1
+    [row] = override_rows(screen.day_actions)
+    assert row[1:] == (
+        "Anna, asking Maria",
+        "Manager approval refused",
+        "order:o-1",
+        "Receipt lost",
+        "wrong PIN",
+    )

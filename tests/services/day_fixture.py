@@ -7,6 +7,8 @@ figures, their screen and their exports: what happened, and what the figures mus
   collected yesterday (not today);
 - returns here today: a web order's (2 too small, 1 damaged on arrival; 150.00 refunded) and a
   store sale's (1 changed mind; 19.99); one yesterday and one at another store (not today);
+  refunds that are no customer's return: an expired hold (reason other), a short pick and a
+  refusal at pickup;
 - effort scores: 4 with a customer and 2 without (this tablet), 5 from another tablet via the
   feed; one at another store and one yesterday (not today);
 - sales here: one finishing the customer's online cart (169.97), one plain (19.99).
@@ -59,6 +61,7 @@ def _return(
     *,
     at: object = NOW - H,
     store_id: str = STORE,
+    kind: str = "counter",
 ) -> Return:
     ret = Return(
         id=ret_id,
@@ -72,6 +75,7 @@ def _return(
         ],
         refund_method=RefundMethod.ORIGINAL,
         refunds=[Refund(Tender.CARD, Money(refunded))],
+        source=kind,  # type: ignore[arg-type]
     )
     tablet.put("return", ret)
     return ret
@@ -127,6 +131,21 @@ def fill_day(tablet: Tablet) -> dict[str, str]:
     _return(tablet, "ret-shop", shop, [(1, ReturnReason.CHANGED_MIND)], "19.99")
     _return(tablet, "ret-old", web, [(1, ReturnReason.TOO_BIG)], "249.00", at=NOW - 30 * H)
     _return(tablet, "ret-krk", web, [(1, ReturnReason.TOO_BIG)], "249.00", store_id="KRK-01")
+    # Refunded today, but no customer brought anything back.
+    expired = order(tablet, [("SOCKS-1", 1)], status=OrderStatus.EXPIRED)
+    refund = "pickup_refusal"  # how the desk records all three
+    _return(tablet, "ret-expired", expired, [(1, ReturnReason.OTHER)], "19.99", kind=refund)
+    short = order(tablet, [("SOCKS-1", 1)], status=OrderStatus.CANCELLED)
+    _return(tablet, "ret-short", short, [(1, ReturnReason.SHORT_PICK)], "19.99", kind=refund)
+    refused = order(tablet, [("JEANS-32", 1)], status=OrderStatus.COLLECTED)
+    _return(
+        tablet,
+        "ret-refused",
+        refused,
+        [(1, ReturnReason.REFUSED_AT_PICKUP)],
+        "249.00",
+        kind=refund,
+    )
     # Effort scores.
     record_feedback(tablet.ctx, tablet.actor("piotr"), "pickup", 4, customer_id="cust-gold")
     record_feedback(tablet.ctx, tablet.actor("piotr"), "pickup", 2)

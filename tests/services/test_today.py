@@ -3,10 +3,12 @@ against a known fixture day; managers only."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
+from clerk.central.seed_catalog import demo_pin_hash
 from clerk.domain.entities import OrderStatus, ReturnReason
 from clerk.domain.errors import DomainError
 from clerk.domain.money import Money
@@ -18,6 +20,7 @@ from clerk.services import (
     reveal_contact,
 )
 from clerk.services.overrides import sensitive_actions
+from clerk.services.signin import PinGate, WrongPin
 from clerk.services.today import day_figures
 from tests.services.day_fixture import DAY, H, fill_day
 from tests.services.world import NOW, Tablet, order
@@ -39,6 +42,7 @@ def test_the_figures_of_a_known_day(tablet: Tablet) -> None:
     assert day.returns_by_reason == {"too_small": 2, "damaged_on_arrival": 1, "changed_mind": 1}
     assert day.returns_by_channel == {"web": 1, "store": 1}
     assert day.returned_units == 4 and day.refunded == Money("169.99")
+    assert day.other_refunds == {"hold_expired": 1, "short_pick": 1, "pickup_refusal": 1}
     assert sorted(day.effort_scores) == [2, 4, 5]
     assert day.effort_average == pytest.approx(11 / 3)
     assert day.effort_distribution == {1: 0, 2: 1, 3: 0, 4: 1, 5: 1}
@@ -132,3 +136,53 @@ def test_the_overrides_of_the_day(tablet: Tablet) -> None:
     only_holds = sensitive_actions(tablet.ctx, tablet.actor("maria"), kind="expired_hold")
     assert [a.target for a in only_holds] == [f"order:{ready.id}"]
     assert sensitive_actions(tablet.ctx, tablet.actor("maria"), date(2026, 3, 9)) == []
+
+
+def test_an_expired_hold_is_refunded_but_not_a_return(tablet: Tablet) -> None:
+    ready = order(tablet, [("SOCKS-1", 1)], hold_until=NOW - H)
+    tablet.clock.current = NOW + H
+    expire_pickup(tablet.ctx, tablet.actor("maria"), ready.id)
+    bought = order(
+        tablet, [("SOCKS-1", 1)], status=OrderStatus.COLLECTED, collected_at=NOW, collected_qty=1
+    )
+    create_return(
+        tablet.ctx,
+        tablet.actor("anna"),
+        bought.id,
+        [ReturnItem(bought.lines[0].id, 1, ReturnReason.OTHER)],
+    )
+    with tablet.store.unit(read_only=True) as unit:
+        taken = unit.orders.returns_at("WAW-01", NOW - 2 * H, NOW + 2 * H)
+    assert {r.order_id for r in taken} == {ready.id, bought.id}  # both refunded today
+    day = day_figures(tablet.ctx, tablet.actor("maria"))
+    assert [r.order_id for r in day.returns] == [bought.id]  # "other" by a customer counts
+    assert day.returns_by_reason == {"other": 1}
+    assert day.other_refunds == {"hold_expired": 1}
+
+
+def test_a_refused_manager_approval_is_listed(tablet: Tablet) -> None:
+    """A wrong PIN for an override, or a non-manager's, is on the day's list (by whom it was
+    asked, which manager's PIN); an approval given is not (its action is)."""
+    for staff_id, pin in (("maria", "3333"), ("anna", "1111")):
+        with tablet.store.unit(read_only=True) as unit:
+            member = unit.staff.get(staff_id)
+        assert member is not None
+        tablet.put("staff", replace(member, pin_hash=demo_pin_hash(staff_id, pin)))
+    gate = PinGate(tablet.ctx)
+    with pytest.raises(WrongPin):
+        gate.verify_override(
+            "maria", "0000", "Receipt lost", "create_return", "order:o-1", requested_by="anna"
+        )
+    with pytest.raises(DomainError):
+        gate.verify_override("anna", "1111", "Why not", "create_return", "order:o-1")
+    gate.verify_override(
+        "maria", "3333", "Receipt lost", "create_return", "order:o-1", requested_by="anna"
+    )
+    found = sensitive_actions(tablet.ctx, tablet.actor("maria"), kind="manager_override")
+    assert [(a.staff_id, a.approved_by, a.result, a.why) for a in found] == [
+        ("anna", "Anna", "not_allowed", "Why not"),
+        ("anna", "Maria", "wrong_pin", "Receipt lost"),
+    ]
+    assert found[1].target == "order:o-1"
+    only_anna = sensitive_actions(tablet.ctx, tablet.actor("maria"), staff_id="anna")
+    assert [a.kind for a in only_anna] == ["manager_override", "manager_override"]

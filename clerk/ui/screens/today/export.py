@@ -1,12 +1,19 @@
 """The day exported: a PDF through :mod:`clerk.printing.day_report` and a CSV a spreadsheet
 opens (UTF-8 with a byte-order mark, so Polish letters survive a double click), both from
-the same worded rows as the screen (:mod:`clerk.ui.screens.today.words`)."""
+the same worded rows as the screen (:mod:`clerk.ui.screens.today.words`).
+
+:func:`write_day_export` runs on a worker thread (the screen starts it through the bridge):
+it only words plain data (``translate`` is thread-safe) and paints on a QPdfWriter, which a
+QPainter may do off the UI thread.  Free text in the CSV (a manager's reason, a customer's
+name) cannot become a spreadsheet formula: see :func:`csv_cell`."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,7 +31,18 @@ from clerk.ui.screens.today.words import (
 )
 from clerk.ui.texts import store_time
 
-__all__ = ["export_csv", "export_pdf", "override_headers", "report_data"]
+__all__ = [
+    "csv_cell",
+    "export_csv",
+    "export_pdf",
+    "override_headers",
+    "report_data",
+    "write_day_export",
+]
+
+# What a spreadsheet takes for the start of a formula (or, tab and carriage return, for the
+# way to slip one past a first character check).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 translate = QCoreApplication.translate
 
@@ -72,22 +90,47 @@ def export_pdf(path: Path, data: DayReportData) -> Path:
     return render_day_report_pdf(data, path)
 
 
+def csv_cell(value: str) -> str:
+    """``value`` as a spreadsheet shows it as text: one starting like a formula gets a ``'``
+    in front (a reason typed as ``=HYPERLINK(...)`` stays the words it was)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def export_csv(path: Path, data: DayReportData) -> Path:
     """The figures (section, figure, value), then the overrides under their headers."""
     path = Path(path)
+
+    def row(cells: Iterable[str]) -> list[str]:
+        return [csv_cell(str(cell)) for cell in cells]
+
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow([data.title])
+        writer.writerow(row([data.title]))
         writer.writerow(
-            [
-                translate("TodayExport", "Section"),
-                translate("TodayExport", "Figure"),
-                translate("TodayExport", "Value"),
-            ]
+            row(
+                [
+                    translate("TodayExport", "Section"),
+                    translate("TodayExport", "Figure"),
+                    translate("TodayExport", "Value"),
+                ]
+            )
         )
-        writer.writerows(data.figures)
+        writer.writerows(row(cells) for cells in data.figures)
         writer.writerow([])
-        writer.writerow([data.overrides_title])
-        writer.writerow(list(data.override_headers))
-        writer.writerows(list(row) for row in data.overrides)
+        writer.writerow(row([data.overrides_title]))
+        writer.writerow(row(data.override_headers))
+        writer.writerows(row(cells) for cells in data.overrides)
     return path
+
+
+def write_day_export(
+    path: Path,
+    kind: Literal["pdf", "csv"],
+    figures: DayFigures,
+    actions: list[SensitiveAction],
+    last_sync: datetime | None,
+    store: str,
+) -> Path:
+    """Word the day and write it as ``kind`` at ``path`` (on a worker thread)."""
+    data = report_data(figures, actions, last_sync, store)
+    return export_pdf(path, data) if kind == "pdf" else export_csv(path, data)

@@ -12,9 +12,10 @@ the UI thread from the local store, again on every sync and once a minute.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -36,18 +37,19 @@ from clerk.store.quick import store_title
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.pickup.order_page import Banner
 from clerk.ui.screens.reservations.screen import segment_style, segments
-from clerk.ui.screens.today.export import export_csv, export_pdf, report_data
+from clerk.ui.screens.today.export import write_day_export
 from clerk.ui.screens.today.overrides import OverridesPage
 from clerk.ui.screens.today.widgets import ChartCard, FigureTile
 from clerk.ui.screens.today.words import (
     channels_chart,
     effort_chart,
+    other_refunds_text,
     returns_chart,
     wait_text,
     waits_chart,
 )
 from clerk.ui.session import SCREEN_ICONS, AppServices, Screen
-from clerk.ui.texts import STORE_ZONE, error_text, store_time
+from clerk.ui.texts import error_text, store_time
 from clerk.ui.theme import TOUCH, Colors
 from clerk.ui.widgets import touch_button
 
@@ -56,15 +58,18 @@ __all__ = ["TodayScreen"]
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+# Sync completions, queue changes and feed pages come in bursts: one read after the burst.
+COALESCE_MS = 500
 Kind = Literal["pdf", "csv"]
 
 
 def read_day(
-    ctx: ServiceContext, actor: Actor, day: date
+    ctx: ServiceContext, actor: Actor, day: date | None
 ) -> tuple[DayFigures, list[SensitiveAction], list[tuple[str, str]], str]:
-    """The day's figures, its overrides, the staff to filter by and the store's name."""
+    """The day's figures, its overrides, the staff to filter by and the store's name
+    (``day`` None: the store's today, in its own time zone)."""
     figures = day_figures(ctx, actor, day)
-    actions = sensitive_actions(ctx, actor, day)
+    actions = sensitive_actions(ctx, actor, figures.day)
     with ctx.store.unit(read_only=True) as unit:
         staff = [(s.id, s.name) for s in unit.staff.active_for_store(ctx.store_id)]
         store = unit.stores.store(ctx.store_id)
@@ -89,6 +94,12 @@ class TodayScreen(QWidget):
         self._last_sync: datetime | None = None
         self._loading = False
         self._again = False
+        self._exporting = False
+        self.last_export: Path | None = None  # the file the last export wrote
+        # The store's time zone (its settings), learnt from each read; until the first one,
+        # the date shown is a guess that read puts right.
+        self._zone: ZoneInfo | None = None
+        self._follow_today = True  # read the store's today, whichever day it is by then
 
         badge = QLabel(self)
         badge.setPixmap(icon_pixmap(SCREEN_ICONS[Screen.TODAY], colors.accent, 40))
@@ -110,7 +121,7 @@ class TodayScreen(QWidget):
         self.date.setMinimumHeight(TOUCH)
         self.date.setMinimumWidth(150)
         self.date.setDate(self._today())
-        self.date.dateChanged.connect(lambda _d: self.reload())
+        self.date.dateChanged.connect(self._date_chosen)
         self.previous = touch_button(self, "todayPrevious", "‹", self.tr("The day before"))
         self.next = touch_button(self, "todayNext", "›", self.tr("The day after"))
         for button in (self.previous, self.next):
@@ -211,9 +222,13 @@ class TodayScreen(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._reload_if_visible)
         self._timer.start()
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(COALESCE_MS)
+        self._soon.timeout.connect(self._reload_if_visible)
         if services.sync is not None:
             services.sync.syncCompleted.connect(self._synced)
-            services.sync.pendingChanged.connect(lambda *_: self._reload_if_visible())
+            services.sync.pendingChanged.connect(lambda *_: self.reload_soon())
 
     # -- the screen's hooks (MainWindow) ------------------------------------------------------
 
@@ -225,13 +240,13 @@ class TodayScreen(QWidget):
         for tile in self.tiles.values():
             tile.show_figure("—")
         self.show_page("day")
+        self._follow_today = True
         self.date.blockSignals(True)
         self.date.setDate(self._today())
         self.date.blockSignals(False)
         self.banner.hide()
 
     def shown(self) -> None:
-        self.date.setMaximumDate(self._today())
         self.reload()
 
     def cancel(self) -> None:
@@ -241,7 +256,7 @@ class TodayScreen(QWidget):
         self.banner.say(text, "info")
 
     def data_changed(self, _entities: frozenset[str]) -> None:
-        self._reload_if_visible()
+        self.reload_soon()
 
     # -- the day shown ------------------------------------------------------------------------
 
@@ -254,12 +269,21 @@ class TodayScreen(QWidget):
         self.date.setDate(QDate(day.year, day.month, day.day))
 
     def _today(self) -> QDate:
-        today = self.services.ctx.clock.now().astimezone(STORE_ZONE).date()
+        """The store's today in its own time zone (the settings' ``timezone``)."""
+        today = self.services.ctx.clock.now().astimezone(self._zone or UTC).date()
         return QDate(today.year, today.month, today.day)
 
     def show_today(self) -> None:
+        self._follow_today = True
+        self.date.blockSignals(True)
         self.date.setMaximumDate(self._today())
         self.date.setDate(self._today())
+        self.date.blockSignals(False)
+        self.reload()
+
+    def _date_chosen(self, chosen: QDate) -> None:
+        self._follow_today = chosen >= self._today()
+        self.reload()
 
     def _move(self, days: int) -> None:
         self.date.setDate(self.date.date().addDays(days))
@@ -270,7 +294,13 @@ class TodayScreen(QWidget):
 
     def _synced(self, at: datetime) -> None:
         self._last_sync = at
-        self._reload_if_visible()
+        self.reload_soon()
+
+    def reload_soon(self) -> None:
+        """Read again once the burst of changes this one belongs to is over (at most
+        ``COALESCE_MS`` after the first of them)."""
+        if not self._soon.isActive():
+            self._soon.start()
 
     def _reload_if_visible(self) -> None:
         if self.isVisible():
@@ -286,7 +316,7 @@ class TodayScreen(QWidget):
             return
         self._loading = True
         self.services.bridge.op(
-            read_day, self.services.ctx, session.actor(), self.day
+            read_day, self.services.ctx, session.actor(), None if self._follow_today else self.day
         ).read_only().success(self._read).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
@@ -298,6 +328,13 @@ class TodayScreen(QWidget):
     ) -> None:
         self._loading = False
         figures, actions, staff, store = read
+        self._zone = ZoneInfo(figures.zone)
+        today = self._today()
+        self.date.blockSignals(True)
+        self.date.setMaximumDate(today)
+        if self._follow_today:
+            self.date.setDate(QDate(figures.day.year, figures.day.month, figures.day.day))
+        self.date.blockSignals(False)
         if self._again or figures.day != self.day:
             self._again = False
             self.reload()
@@ -352,11 +389,14 @@ class TodayScreen(QWidget):
             if longest is None
             else self.tr("longest {wait}").replace("{wait}", wait_text(longest.wait)),
         )
-        self.tiles["returns"].show_figure(
-            str(len(f.returns)),
+        returned = (
             self.tr("{n} items, {money}")
             .replace("{n}", str(f.returned_units))
-            .replace("{money}", format_money(f.refunded)),
+            .replace("{money}", format_money(f.refunded))
+        )
+        others = other_refunds_text(f)
+        self.tiles["returns"].show_figure(
+            str(len(f.returns)), f"{returned}\n{others}" if others else returned
         )
         average = f.effort_average
         self.tiles["effort"].show_figure(
@@ -403,20 +443,44 @@ class TodayScreen(QWidget):
         if path:
             self.export_to(Path(path), kind)
 
-    def export_to(self, path: Path, kind: Kind) -> Path | None:
-        """Write the day shown as ``kind`` at ``path``; say where, or why not."""
-        if self.figures is None:
-            return None
-        data = report_data(self.figures, self.day_actions, self._last_sync, self._store)
-        try:
-            written = export_pdf(path, data) if kind == "pdf" else export_csv(path, data)
-        except OSError as error:
+    def export_to(self, path: Path, kind: Kind) -> bool:
+        """Start writing the day shown as ``kind`` at ``path`` (on a worker thread); when it
+        is written, say where (``last_export``), or why not.  False: nothing to export."""
+        if self.figures is None or self._exporting:
+            return False
+        self._exporting = True
+        self.last_export = None
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(False)
+        self.services.bridge.op(
+            write_day_export,
+            path,
+            kind,
+            self.figures,
+            list(self.day_actions),
+            self._last_sync,
+            self._store,
+        ).read_only().success(self._exported).failure(self._export_failed).run()
+        return True
+
+    def _export_done(self) -> None:
+        self._exporting = False
+        for button in (self.pdf_button, self.csv_button):
+            button.setEnabled(True)
+
+    def _exported(self, written: Path) -> None:
+        self._export_done()
+        self.last_export = written
+        self.banner.say(self.tr("Saved to {path}.").replace("{path}", str(written)), "ok")
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_done()
+        if isinstance(error, OSError):
             self.banner.say(
                 self.tr("The file could not be written ({why}); choose another folder.").replace(
                     "{why}", error.strerror or str(error)
                 ),
                 "error",
             )
-            return None
-        self.banner.say(self.tr("Saved to {path}.").replace("{path}", str(written)), "ok")
-        return written
+        else:
+            self.banner.say(error_text(error), "error")

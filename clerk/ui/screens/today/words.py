@@ -12,7 +12,7 @@ from clerk.domain.entities import ReturnReason
 from clerk.domain.money import format_money
 from clerk.printing.charts import Bar, BarChart
 from clerk.services.overrides import OverrideKind, SensitiveAction
-from clerk.services.today import DayFigures
+from clerk.services.today import HOLD_EXPIRED, PICKUP_REFUSAL, SHORT_PICK, DayFigures
 from clerk.ui.models.pickup_queue import waited_text
 from clerk.ui.screens.pickup.release_lines import reason_name
 from clerk.ui.texts import channel_name, store_time
@@ -60,6 +60,7 @@ def day_title(figures: DayFigures) -> str:
 def kind_name(kind: OverrideKind) -> str:
     names = {
         "return_override": translate("TodayWords", "Return out of policy"),
+        "manager_override": translate("TodayWords", "Manager approval refused"),
         "expired_hold": translate("TodayWords", "Expired hold"),
         "revealed_contact": translate("TodayWords", "Revealed contact"),
         "discarded": translate("TodayWords", "Discarded attention item"),
@@ -74,6 +75,12 @@ def result_name(result: str) -> str:
         "done": translate("TodayWords", "done"),
         "discarded": translate("TodayWords", "given up"),
         "refused": translate("TodayWords", "refused by the tablet"),
+        "wrong_pin": translate("TodayWords", "wrong PIN"),
+        "locked_out": translate("TodayWords", "locked out after wrong PINs"),
+        "not_allowed": translate("TodayWords", "not a manager of this store"),
+        "unknown_staff": translate("TodayWords", "not a manager of this store"),
+        "role_not_allowed": translate("TodayWords", "not a manager of this store"),
+        "pin_unusable": translate("TodayWords", "PIN cannot be checked on this tablet"),
     }
     return names.get(result, result)
 
@@ -146,6 +153,23 @@ def effort_chart(figures: DayFigures) -> BarChart:
     )
 
 
+def other_refund_labels() -> dict[str, str]:
+    """What the refunds that were no customer's return are called (NOT_CUSTOMER_RETURNS)."""
+    return {
+        HOLD_EXPIRED: translate("TodayWords", "Not a return: expired holds refunded"),
+        SHORT_PICK: translate("TodayWords", "Not a return: short picks refunded"),
+        PICKUP_REFUSAL: translate("TodayWords", "Not a return: refused at pickup"),
+    }
+
+
+def other_refunds_text(figures: DayFigures) -> str:
+    """The returns tile's word on the refunds left out of it ('' when there were none)."""
+    count = sum(figures.other_refunds.values())
+    if not count:
+        return ""
+    return translate("TodayWords", "Refunds, not returns: {n}").replace("{n}", str(count))
+
+
 def report_rows(figures: DayFigures, last_sync: datetime | None) -> list[ReportRow]:
     """Every figure of the day, in the order the report lists them."""
     pickups, returns, sales, effort, sync = (
@@ -201,6 +225,10 @@ def report_rows(figures: DayFigures, last_sync: datetime | None) -> list[ReportR
         )
         for code, n in figures.returns_by_channel.items()
     ]
+    rows += [
+        ReportRow(returns, label, str(figures.other_refunds.get(kind, 0)))
+        for kind, label in other_refund_labels().items()
+    ]
     average = figures.effort_average
     rows += [
         ReportRow(
@@ -251,7 +279,13 @@ def override_rows(actions: list[SensitiveAction]) -> list[tuple[str, str, str, s
     rows = []
     for action in actions:
         who = action.staff_name
-        if action.approved_by:
+        if action.kind == "manager_override":
+            who = (
+                translate("TodayWords", "{who}, asking {manager}")
+                .replace("{who}", who)
+                .replace("{manager}", action.approved_by)
+            )
+        elif action.approved_by:
             who = (
                 translate("TodayWords", "{who}, approved by {manager}")
                 .replace("{who}", who)
