@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -216,7 +216,13 @@ def pickup_queue(ctx: ServiceContext, now: datetime | None = None) -> PickupQueu
         open_orders = unit.orders.pickups(
             ctx.store_id, [s.value for s in (*TO_PREPARE, OrderStatus.READY)]
         )
-        collected = unit.orders.pickups(ctx.store_id, [s.value for s in COLLECTED])
+        # Collected today only (in the store's time zone), read by the index on collected_at.
+        day = moment.astimezone(zone).date()
+        start = datetime.combine(day, time.min, zone)
+        end = datetime.combine(day + timedelta(days=1), time.min, zone)
+        collected = unit.orders.collected_between(
+            ctx.store_id, start, end, [s.value for s in COLLECTED]
+        )
         orders = [*open_orders, *collected]
         customers = _customers(unit, orders)
         pending = unit.outbox.unfinished_touches()
