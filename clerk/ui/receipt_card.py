@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from clerk.printing.receipt import ReceiptData, ReceiptLayout, print_receipt, re
 from clerk.ui.screens.counter.basket_row import MessageBox
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import segment_group, touch_button
 
 __all__ = ["ReceiptCard", "ReceiptSource"]
 
@@ -58,11 +57,7 @@ class ReceiptCard(QFrame):
         self.paper_roll = touch_button(
             self, "receiptPaperRoll", self.tr("80 mm roll"), self.tr("80 mm receipt roll")
         )
-        self._paper = QButtonGroup(self)
-        for button in (self.paper_a4, self.paper_roll):
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            self._paper.addButton(button)
+        self._paper = segment_group(self, self.paper_a4, self.paper_roll)
         self.paper_roll.setChecked(True)
         self.print_button = touch_button(
             self, "receiptPrint", self.tr("Print receipt"), self.tr("Print the receipt")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QFrame,
     QHeaderView,
     QLabel,
@@ -18,6 +19,17 @@ from PySide6.QtWidgets import (
 from clerk.ui.theme import TOUCH
 
 __all__ = ["NoteBox", "WrapLabel", "row_table", "touch_button"]
+
+
+def segment_group(parent: QWidget, *buttons: QPushButton) -> QButtonGroup:
+    """One exclusive choice among ``buttons``, drawn as joined segments; the first is chosen."""
+    group = QButtonGroup(parent)
+    for button in buttons:
+        button.setCheckable(True)
+        button.setProperty("segment", True)
+        group.addButton(button)
+    buttons[0].setChecked(True)
+    return group
 
 
 def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:

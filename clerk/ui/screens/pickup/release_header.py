@@ -15,7 +15,6 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from clerk.domain.holds import HoldUrgency
 from clerk.services.pickup_queue import PickupDetail
 from clerk.ui.texts import store_time
 from clerk.ui.theme import TOUCH
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import segment_group, touch_button
 
 __all__ = ["CollectorBox", "Method", "OrderHeader", "PhoneCheck", "method_text"]
 
@@ -245,12 +244,7 @@ class CollectorBox(QFrame):
         self.other = touch_button(
             self, "collectorOther", self.tr("Someone else"), self.tr("Someone else collects it")
         )
-        self._choice = QButtonGroup(self)
-        for button in (self.customer, self.other):
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            self._choice.addButton(button)
-        self.customer.setChecked(True)
+        self._choice = segment_group(self, self.customer, self.other)
         self.name = QLineEdit(self)
         self.name.setObjectName("collectorName")
         self.name.setAccessibleName(self.tr("Name of the person collecting"))

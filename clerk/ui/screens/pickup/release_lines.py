@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -26,7 +25,7 @@ from clerk.domain.returns import line_refund_amount
 from clerk.services.pickup import RefusedItem
 from clerk.services.pickup_queue import PickLine
 from clerk.ui.theme import TOUCH
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import segment_group, touch_button
 
 __all__ = ["REFUSAL_REASONS", "ReleaseLineRow", "condition_name", "reason_name"]
 
@@ -179,12 +178,7 @@ class ReleaseLineRow(QFrame):
             self.tr("Damaged"),
             self.tr("The refused {name} is damaged and written off").replace("{name}", line.name),
         )
-        self._condition = QButtonGroup(self)
-        for button in (self.resellable, self.damaged):
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            self._condition.addButton(button)
-        self.resellable.setChecked(True)
+        self._condition = segment_group(self, self.resellable, self.damaged)
         self.refund = QLabel(self.refusal)
         self.refund.setObjectName(f"refuseRefund_{key}")
         self.refund.setWordWrap(True)

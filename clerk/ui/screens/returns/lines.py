@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -28,7 +27,7 @@ from clerk.ui.screens.counter.words import money
 from clerk.ui.screens.pickup.release_lines import reason_name
 from clerk.ui.screens.returns.words import RETURN_REASONS, verdict_level, verdict_text
 from clerk.ui.theme import TOUCH, Colors
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import segment_group, touch_button
 
 __all__ = ["ReturnLineRow"]
 
@@ -127,12 +126,7 @@ class ReturnLineRow(QFrame):
             self.tr("Damaged: not sellable"),
             self.tr("{name} is damaged and not sellable").replace("{name}", line.name),
         )
-        self._condition = QButtonGroup(self)
-        for button in (self.resellable, self.damaged):
-            button.setCheckable(True)
-            button.setProperty("segment", True)
-            self._condition.addButton(button)
-        self.resellable.setChecked(True)
+        self._condition = segment_group(self, self.resellable, self.damaged)
         self.override_button = touch_button(
             self.choice,
             f"returnOverride_{key}",
