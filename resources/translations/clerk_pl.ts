@@ -3037,6 +3037,10 @@ zaktualizowano {when}</translation>
         <translation>Zachowaj paragon – będzie potrzebny przy zwrocie.</translation>
     </message>
     <message>
+        <source>Spend it at any of our stores: show this code at the checkout and the clerk takes the amount off the sale. What you do not spend stays on the code.</source>
+        <translation>Można go wykorzystać w każdym naszym sklepie: pokaż ten kod przy kasie, a kwota zostanie odjęta od zakupów. Niewykorzystana reszta pozostaje na kodzie.</translation>
+    </message>
+    <message>
         <source>Receipt {number}</source>
         <translation>Paragon {number}</translation>
     </message>
@@ -3119,10 +3123,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>Return saved offline: it is sent when the tablet is back online.</source>
         <translation>Zwrot zapisany bez połączenia: zostanie wysłany, gdy tablet wróci do sieci.</translation>
-    </message>
-    <message>
-        <source>The refund is kept as store credit.</source>
-        <translation>Zwrot pozostaje na bonie sklepowym.</translation>
     </message>
     <message>
         <source>Accepted outside the policy by a manager: {reason}</source>
