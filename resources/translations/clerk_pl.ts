@@ -1784,6 +1784,10 @@ zaktualizowano {when}</translation>
         <source>Receipt of order {order} scanned.</source>
         <translation>Zeskanowano paragon zamówienia {order}.</translation>
     </message>
+    <message>
+        <source>Store credit {code} scanned: open the sale at the Counter to take it.</source>
+        <translation>Zeskanowano bon sklepowy {code}: otwórz sprzedaż na ekranie Lada, aby go przyjąć.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerOverrideDialog</name>

@@ -18,9 +18,10 @@ from clerk.central import models as m
 from clerk.domain.entities import ReturnReason, Role, Tender
 from clerk.domain.money import Money
 from clerk.domain.store_credit import credit_code
-from clerk.services.scanning import ProductCheck, resolve_scan
+from clerk.services.scanning import ProductCheck, StoreCreditScan, resolve_scan
 from clerk.store import LocalStore
 from clerk.ui.models.attention import refusal_text
+from clerk.ui.scanning.router import ScanRouter
 from clerk.ui.screens.counter.checkout import CheckoutDialog
 from clerk.ui.session import SignedInStaff
 from clerk.ui.theme import LIGHT
@@ -158,10 +159,16 @@ def test_a_return_as_store_credit_pays_a_counter_sale_checked_by_central(
         assert desk.engine.sync_once().pushed == 1
         assert _spent(central, code) == amount.amount
 
-        # Spent: checking it again says nothing is left.
+        # Spent: scanning it again (a wedge scan, routed to the checkout) says nothing is left.
         dialog = _checkout(qtbot, desk, sku)
+        router = ScanRouter(desk.ctx, desk.bridge)
+        router.set_accepting(True)
         try:
-            _check_code(qtbot, desk, dialog, code)
+            with qtbot.waitSignal(router.storeCreditScanned, timeout=5000) as scanned:
+                router.submit(code.lower())
+            assert scanned.args == [StoreCreditScan(code)]
+            dialog.credit.take_code(scanned.args[0].code)
+            settle(qtbot, desk.bridge)
             assert "used up" in dialog.credit.note_text()
             assert dialog.credit.tendered() is None
         finally:

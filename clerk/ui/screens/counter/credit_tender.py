@@ -147,6 +147,11 @@ class StoreCreditPanel(QFrame):
             self._checked
         ).failure(self._failed).run()
 
+    def take_code(self, code: str) -> None:
+        """A scanned code: check it at once."""
+        self.code_field.setText(code)
+        self.check()
+
     def remove(self) -> None:
         """Take no store credit."""
         had = not self.amount.is_zero()
