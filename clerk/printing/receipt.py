@@ -124,6 +124,9 @@ class ReceiptData:
     title: str | None = None
     reference: str | None = None
     points_reversed: int = 0
+    # Store credit a return gave: its code (printed large and as a QR code) and amount.
+    credit_code: str | None = None
+    credit_amount: Money | None = None
 
     @property
     def total(self) -> Money:
@@ -219,6 +222,7 @@ class _Row:
     centre: bool = False
     rule: bool = False
     qr: bool = False
+    qr_text: str = ""  # a QR row of this text instead of the receipt's signed code
 
 
 def _rows(data: ReceiptData) -> list[_Row]:
@@ -279,12 +283,30 @@ def _rows(data: ReceiptData) -> list[_Row]:
             rows.append(_Row(translate("Receipt", "Balance"), str(data.points_balance)))
     if data.pending_note:
         rows += [_Row(rule=True), _Row(data.pending_note, bold=True)]
+    if data.credit_code and data.credit_amount is not None:
+        rows += _credit_rows(data.credit_code, data.credit_amount)
     rows += [
         _Row(rule=True),
         _Row(translate("Receipt", "Keep this receipt for returns."), centre=True),
         _Row(qr=True),
     ]
     return rows
+
+
+def _credit_rows(code: str, amount: Money) -> list[_Row]:
+    return [
+        _Row(rule=True),
+        _Row(translate("Receipt", "Store credit"), format_money(amount), bold=True),
+        _Row(code, title=True, centre=True),
+        _Row(
+            translate(
+                "Receipt",
+                "Spend it at any of our stores: show this code at the checkout and the clerk "
+                "takes the amount off the sale. What you do not spend stays on the code.",
+            )
+        ),
+        _Row(qr=True, qr_text=code),
+    ]
 
 
 class _Painter:
@@ -325,7 +347,7 @@ class _Painter:
             target = QRectF(self.left + (self.width - side) / 2, top + _px(2), side, side)
             # Drawn without smoothing: sharp modules scan better than anti-aliased ones.
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            painter.drawImage(target, qr_image(code, box=4))
+            painter.drawImage(target, qr_image(row.qr_text or code, box=4))
             return
         painter.setFont(self.font(row))
         left, right = self._boxes(row)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from clerk.domain.entities import Customer, Order, Product, RefundMethod, Return, Store, Tender
+from clerk.domain.entities import Customer, Order, Product, Refund, Return, Store, Tender
 from clerk.domain.money import format_money
 from clerk.domain.returns import EXCHANGE_REFERENCE
 from clerk.printing.receipt import (
@@ -68,6 +68,7 @@ def receipt_for_return(
             )
         )
     tenders = []
+    credit: Refund | None = None
     for refund in ret.refunds:
         tender = Tender(refund.tender)
         if tender == Tender.STORE_CREDIT and refund.reference == EXCHANGE_REFERENCE:
@@ -80,7 +81,11 @@ def receipt_for_return(
             )
         if refund.status == "pending":
             name += " — " + translate("Receipt", "pending")
-        tenders.append(ReceiptTender(name, refund.amount))
+        reference = None
+        if tender == Tender.STORE_CREDIT and refund.reference != EXCHANGE_REFERENCE:
+            reference = refund.reference
+            credit = refund
+        tenders.append(ReceiptTender(name, refund.amount, reference))
     code = sign_receipt(
         order.id, store.id, device_id, device_private_key, printed_at or ret.created_at
     )
@@ -97,6 +102,8 @@ def receipt_for_return(
         tenders=tenders,
         receipt_code=code,
         points_reversed=ret.points_reversed,
+        credit_code=credit.reference if credit is not None else None,
+        credit_amount=credit.amount if credit is not None else None,
         pending_note=_note(ret, queued, refused, exchange_sale),
         currency=store.currency,
         loyalty_card=mask_card_number(customer.card_number) if customer is not None else None,
@@ -171,8 +178,6 @@ def _note(ret: Return, queued: bool, refused: bool, exchange_sale: Order | None)
         notes.append(
             translate("Receipt", "Return saved offline: it is sent when the tablet is back online.")
         )
-    if RefundMethod(ret.refund_method) == RefundMethod.STORE_CREDIT:
-        notes.append(translate("Receipt", "The refund is kept as store credit."))
     if ret.override_reason:
         notes.append(
             translate("Receipt", "Accepted outside the policy by a manager: {reason}").replace(

@@ -24,6 +24,7 @@ from clerk.domain.entities import (
 )
 from clerk.domain.money import Money
 from clerk.domain.returns import EXCHANGE_REFERENCE, Override, ReturnDecision, ReturnRequest
+from clerk.domain.store_credit import with_credit_code
 from clerk.services.context import Actor, ServiceContext
 from clerk.services.effects import (
     PointsMove,
@@ -215,6 +216,8 @@ def create_return(
             replacement=price,
         )
         decision = _pending_through_central(decision)
+        # The store credit's code, made here so a return taken offline prints it.
+        decision = replace(decision, refunds=with_credit_code(decision.refunds, new_id))
         ret, keys = record_return(
             unit,
             order,

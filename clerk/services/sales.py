@@ -29,6 +29,7 @@ from clerk.domain.entities import (
 )
 from clerk.domain.loyalty import points_earned, validate_redemption
 from clerk.domain.money import Money
+from clerk.domain.store_credit import normalize_code
 from clerk.services.context import Actor, ServiceContext
 from clerk.services.effects import PointsMove, move_points, move_stock
 from clerk.services.errors import InvalidRequest, NotFound, WrongState
@@ -93,6 +94,12 @@ def check_sale_request(
             )
         if payment.amount.is_negative():
             raise InvalidRequest("negative_payment", "A payment cannot be negative.")
+        if Tender(payment.tender) == Tender.STORE_CREDIT and (
+            payment.reference is None or normalize_code(payment.reference) != payment.reference
+        ):
+            raise InvalidRequest(
+                "store_credit_needs_code", "Store credit is taken by its code: check it first."
+            )
         if payment.reference is not None and len(payment.reference) > 64:
             raise InvalidRequest(
                 "reference_too_long", "A payment reference has at most 64 characters."

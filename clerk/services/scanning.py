@@ -23,6 +23,7 @@ from clerk.domain.entities import OrderStatus
 from clerk.domain.errors import ScanRejected, ScanRejection, TokenError
 from clerk.domain.money import Money
 from clerk.domain.scan import LoyaltyCardScan, ProductScan, SignedTokenScan, parse_scan
+from clerk.domain.store_credit import normalize_code
 from clerk.domain.tokens import TokenKind, VerifiedToken, load_public_key, verify_token
 from clerk.services.context import ServiceContext
 from clerk.store import StoreUnit
@@ -38,6 +39,7 @@ __all__ = [
     "ReceiptScan",
     "ScanOutcome",
     "ScanRefused",
+    "StoreCreditScan",
     "resolve_scan",
 ]
 
@@ -99,6 +101,13 @@ def _order_number(raw: str) -> OrderNumberScan | None:
 
 
 @dataclass(frozen=True)
+class StoreCreditScan:
+    """A store-credit code from a return receipt: the Counter's checkout takes it."""
+
+    code: str
+
+
+@dataclass(frozen=True)
 class ProductCheck:
     """A product label: the one central price and this store's stock.
 
@@ -129,7 +138,15 @@ class ScanRefused:
     store: str | None = None
 
 
-ScanOutcome = CustomerScan | PickupScan | ReceiptScan | ProductCheck | OrderNumberScan | ScanRefused
+ScanOutcome = (
+    CustomerScan
+    | PickupScan
+    | ReceiptScan
+    | ProductCheck
+    | OrderNumberScan
+    | StoreCreditScan
+    | ScanRefused
+)
 
 
 def resolve_scan(ctx: ServiceContext, raw: str, now: datetime | None = None) -> ScanOutcome:
@@ -142,8 +159,12 @@ def resolve_scan(ctx: ServiceContext, raw: str, now: datetime | None = None) -> 
     try:
         parsed = parse_scan(raw)
     except ScanRejected as rejected:
-        number = _order_number(raw) if rejected.code == ScanRejection.UNKNOWN_FORMAT else None
-        return number or ScanRefused(rejected.code, rejected.message)
+        if rejected.code != ScanRejection.UNKNOWN_FORMAT:
+            return ScanRefused(rejected.code, rejected.message)
+        code = normalize_code(raw)
+        if code is not None:  # before order numbers: SC-… would pass for one
+            return StoreCreditScan(code)
+        return _order_number(raw) or ScanRefused(rejected.code, rejected.message)
     with ctx.store.unit(read_only=True) as unit:
         if isinstance(parsed, SignedTokenScan):
             return _token(ctx, unit, parsed, moment)

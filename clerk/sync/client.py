@@ -203,6 +203,10 @@ class CentralClient:
         body = self._json("GET", f"/v1/orders/{_seg(order_id)}/returns", attempts=attempts)
         return list(body["returns"])
 
+    def store_credit(self, code: str, *, attempts: int | None = None) -> dict[str, Any]:
+        """A store-credit code's ``{code, customer_id, issued, spent, balance}``."""
+        return self._json("GET", f"/v1/store-credits/{_seg(code)}", attempts=attempts)
+
     def health(self) -> bool:
         """Whether central answers ``/healthz`` right now (one try, no retries)."""
         try:

@@ -340,6 +340,11 @@ class SyncEngine:
             lambda: self.client.search_customers(query, limit, attempts=SCREEN_ATTEMPTS)
         )[0]
 
+    def lookup_store_credit(self, code: str) -> tuple[dict[str, Any] | None, bool]:
+        """A store-credit code's balance from central (None: unknown code, or no answer) and
+        whether central was reached."""
+        return self._ask(lambda: self.client.store_credit(code, attempts=SCREEN_ATTEMPTS))
+
     def _ask(self, call: Callable[[], T]) -> tuple[T | None, bool]:
         """One read from central for a screen: its answer (None for a 404 or no answer) and
         whether central was reached; a failure to reach it updates the connectivity state."""

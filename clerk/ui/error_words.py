@@ -42,6 +42,13 @@ def refusal_texts() -> dict[str, str]:
             "Texts",
             "These points are worth more than the basket; redeem at most {most}.",
         ),
+        "store_credit_code_invalid": translate(
+            "Texts",
+            "That is not a store-credit code; it reads SC- and ten letters or digits.",
+        ),
+        "store_credit_needs_code": translate(
+            "Texts", "Store credit is taken by its code: type or scan it and check it first."
+        ),
         "exchange_needs_goods": translate(
             "Texts", "Choose the replacement size or colour for an exchange."
         ),

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         PickupScan,
         ProductCheck,
         ReceiptScan,
+        StoreCreditScan,
     )
     from clerk.services.signin import PinGate
     from clerk.ui.scanning.router import Preview, ScanRouter
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         r.pickupScanned.connect(self._pickup_scanned)
         r.receiptScanned.connect(self._receipt_scanned)
         r.orderNumberEntered.connect(self._order_number)
+        r.storeCreditScanned.connect(self._store_credit_scanned)
         r.productChecked.connect(self._product_checked)
         r.rejected.connect(lambda text: self.message_bar.show_message(text, "error"))
 
@@ -324,6 +326,13 @@ class MainWindow(QMainWindow):
         # A typed order number is a purchase coming back (the Pickup desk has its own box).
         if self.returns is not None and self.go(Screen.RETURNS):
             self.returns.find_number(scan.number)
+
+    def _store_credit_scanned(self, scan: StoreCreditScan) -> None:
+        # Store credit is spent at the Counter's checkout; elsewhere the clerk hears where.
+        if self._current is Screen.COUNTER and self.counter.take_store_credit(scan.code):
+            return
+        text = self.tr("Store credit {code} scanned: open the sale at the Counter to take it.")
+        self.message_bar.show_message(text.replace("{code}", scan.code), "info")
 
     def _product_checked(self, check: ProductCheck) -> None:
         # A product scanned during a sale goes into its basket, one scanned while picking an

@@ -20,6 +20,7 @@ from clerk.domain.entities import Role
 if TYPE_CHECKING:
     from clerk.services import Actor, CustomerDirectory, ServiceContext
     from clerk.services.returns_desk import OrderDirectory
+    from clerk.services.store_credit import CreditDirectory
     from clerk.ui.bridge import ServiceBridge, SyncBridge
 
 
@@ -139,5 +140,7 @@ class AppServices:
     directory: CustomerDirectory | None = None
     # Any order of any channel from central, with its returns (the sync engine): the Returns desk.
     orders: OrderDirectory | None = None
+    # Store-credit balances from central (the sync engine): the checkout's store-credit tender.
+    credits: CreditDirectory | None = None
     # The device's own private key (text), which signs the R code of the receipts it prints.
     receipt_key: str | None = None

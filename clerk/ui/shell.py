@@ -103,6 +103,7 @@ class Shell:
             directory=tablet.engine,
             receipt_key=tablet.receipt_key or None,
             orders=tablet.engine,
+            credits=tablet.engine,
         )
         self.router = ScanRouter(tablet.ctx, bridge, preview=local_360)
         self.wedge = WedgeFilter(

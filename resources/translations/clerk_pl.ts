@@ -92,6 +92,14 @@
         <translation>Według centrali stan {sku} w tym sklepie jest na to za niski.</translation>
     </message>
     <message>
+        <source>Central knows no store credit with this code; check the receipt.</source>
+        <translation>Centrala nie zna bonu sklepowego o tym kodzie; sprawdź paragon.</translation>
+    </message>
+    <message>
+        <source>Too little was left on the store credit (it was spent meanwhile, perhaps at another till); take the rest by card or cash.</source>
+        <translation>Na bonie sklepowym zostało za mało (w międzyczasie go wykorzystano, być może przy innej kasie); resztę przyjmij kartą lub gotówką.</translation>
+    </message>
+    <message>
         <source>The order had already been collected — at another desk, on another tablet, or partly.</source>
         <translation>Zamówienie zostało już odebrane — w innym punkcie, na innym tablecie lub częściowo.</translation>
     </message>
@@ -1776,6 +1784,10 @@ zaktualizowano {when}</translation>
         <source>Receipt of order {order} scanned.</source>
         <translation>Zeskanowano paragon zamówienia {order}.</translation>
     </message>
+    <message>
+        <source>Store credit {code} scanned: open the sale at the Counter to take it.</source>
+        <translation>Zeskanowano bon sklepowy {code}: otwórz sprzedaż na ekranie Lada, aby go przyjąć.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerOverrideDialog</name>
@@ -2359,6 +2371,10 @@ zaktualizowano {when}</translation>
     <message>
         <source>Scan or type a product to start the sale.</source>
         <translation>Zeskanuj lub wpisz produkt, aby rozpocząć sprzedaż.</translation>
+    </message>
+    <message>
+        <source>Store credit pays for the rest; nothing more to take.</source>
+        <translation>Bon sklepowy pokrywa resztę; nie trzeba nic więcej pobierać.</translation>
     </message>
     <message>
         <source>Points pay for everything; nothing more to take.</source>
@@ -3037,6 +3053,10 @@ zaktualizowano {when}</translation>
         <translation>Zachowaj paragon – będzie potrzebny przy zwrocie.</translation>
     </message>
     <message>
+        <source>Spend it at any of our stores: show this code at the checkout and the clerk takes the amount off the sale. What you do not spend stays on the code.</source>
+        <translation>Można go wykorzystać w każdym naszym sklepie: pokaż ten kod przy kasie, a kwota zostanie odjęta od zakupów. Niewykorzystana reszta pozostaje na kodzie.</translation>
+    </message>
+    <message>
         <source>Receipt {number}</source>
         <translation>Paragon {number}</translation>
     </message>
@@ -3119,10 +3139,6 @@ zaktualizowano {when}</translation>
     <message>
         <source>Return saved offline: it is sent when the tablet is back online.</source>
         <translation>Zwrot zapisany bez połączenia: zostanie wysłany, gdy tablet wróci do sieci.</translation>
-    </message>
-    <message>
-        <source>The refund is kept as store credit.</source>
-        <translation>Zwrot pozostaje na bonie sklepowym.</translation>
     </message>
     <message>
         <source>Accepted outside the policy by a manager: {reason}</source>
@@ -3962,6 +3978,10 @@ zaktualizowano {when}</translation>
         <translation>Opłaca towar na wymianę</translation>
     </message>
     <message>
+        <source>Store credit, code {code}</source>
+        <translation>Bon sklepowy, kod {code}</translation>
+    </message>
+    <message>
         <source>Refund of {amount} to {where} is pending: the return is sent to central as soon as the tablet is online, and central pays it out.</source>
         <translation>Zwrot {amount} na {where} jest w toku: zwrot trafi do centrali, gdy tylko tablet będzie w sieci, a centrala go wypłaci.</translation>
     </message>
@@ -4434,6 +4454,65 @@ zaktualizowano {when}</translation>
     </message>
 </context>
 <context>
+    <name>StoreCreditPanel</name>
+    <message>
+        <source>Store credit</source>
+        <translation>Bon sklepowy</translation>
+    </message>
+    <message>
+        <source>Store-credit code</source>
+        <translation>Kod bonu sklepowego</translation>
+    </message>
+    <message>
+        <source>SC-…</source>
+        <translation>SC-…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Sprawdź</translation>
+    </message>
+    <message>
+        <source>Ask central what is left</source>
+        <translation>Zapytaj centralę o saldo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Take no store credit</source>
+        <translation>Nie przyjmuj bonu sklepowego</translation>
+    </message>
+    <message>
+        <source>That is not a store-credit code; it reads SC- and ten letters or digits.</source>
+        <translation>To nie jest kod bonu sklepowego; ma postać SC- i dziesięć liter lub cyfr.</translation>
+    </message>
+    <message>
+        <source>Asking central what is left on {code}…</source>
+        <translation>Pytam centralę o saldo bonu {code}…</translation>
+    </message>
+    <message>
+        <source>Store credit needs central to be reachable, and it is not right now: take card or cash, or try again when the tablet is online.</source>
+        <translation>Bon sklepowy wymaga połączenia z centralą, a teraz go nie ma: przyjmij kartę lub gotówkę albo spróbuj ponownie, gdy tablet będzie online.</translation>
+    </message>
+    <message>
+        <source>Central knows no store credit {code}; check the code on the receipt.</source>
+        <translation>Centrala nie zna bonu sklepowego {code}; sprawdź kod na paragonie.</translation>
+    </message>
+    <message>
+        <source>Store credit {code} is used up: nothing is left on it.</source>
+        <translation>Bon sklepowy {code} jest wykorzystany: nic na nim nie zostało.</translation>
+    </message>
+    <message>
+        <source>− {amount}</source>
+        <translation>− {amount}</translation>
+    </message>
+    <message>
+        <source>{code}: {balance} left; this sale takes {amount}, {rest} stays on it.</source>
+        <translation>{code}: zostało {balance}; ta sprzedaż pobiera {amount}, na bonie zostaje {rest}.</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Sales</source>
@@ -4610,6 +4689,14 @@ zaktualizowano {when}</translation>
     <message>
         <source>These points are worth more than the basket; redeem at most {most}.</source>
         <translation>Te punkty są warte więcej niż koszyk; wykorzystaj najwyżej {most}.</translation>
+    </message>
+    <message>
+        <source>That is not a store-credit code; it reads SC- and ten letters or digits.</source>
+        <translation>To nie jest kod bonu sklepowego; ma postać SC- i dziesięć liter lub cyfr.</translation>
+    </message>
+    <message>
+        <source>Store credit is taken by its code: type or scan it and check it first.</source>
+        <translation>Bon sklepowy przyjmuje się po kodzie: wpisz go lub zeskanuj i najpierw sprawdź.</translation>
     </message>
     <message>
         <source>Choose the replacement size or colour for an exchange.</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -175,3 +176,53 @@ def test_concurrent_sales_to_one_customer_lose_no_points(
         # 19 whole PLN x 1.5 = 28 points per sale.
         assert customer is not None and customer.points_balance == 1000 + 4 * 28
         assert stock(session, "WAW-01", "SOCKS-1") == (16, 0)
+
+
+def test_two_tablets_spending_one_store_credit_never_spend_it_twice(
+    server: str, central_engine: Engine, world: World
+) -> None:
+    factory = make_session_factory(central_engine)
+    for round_no in range(ROUNDS):
+        with transaction(factory) as session:
+            order = make_order(
+                session,
+                lines=[("SOCKS-1", 1, "19.99")],
+                payments=[("card", "19.99")],
+                customer=world.customer,
+                fulfilment="carry_out",
+                channel="store",
+                status="completed",
+                store_id="WAW-01",
+                created_at=NOW - timedelta(days=1),
+            )
+        give_back = {
+            "id": f"credit-{round_no}",
+            "staff_id": "anna",
+            "order_id": order.id,
+            "lines": [{"line_id": f"{order.id}-1", "qty": 1, "reason": "too_small"}],
+            "refund_method": "store_credit",
+        }
+        made = _post(server, world.token, "/v1/returns", give_back, f"c{round_no}")
+        assert made.status_code == 201, made.text
+        code = made.json()["return"]["refunds"][0]["reference"]
+        spend = {
+            "staff_id": "anna",
+            "lines": [{"sku": "SOCKS-1", "qty": 1}],
+            "payments": [{"tender": "store_credit", "amount": "19.99", "reference": code}],
+        }
+        answers = _race(
+            [
+                partial(_post, server, world.token, "/v1/orders", spend, f"sc{round_no}-a"),
+                partial(_post, server, world.token2, "/v1/orders", spend, f"sc{round_no}-b"),
+            ]
+        )
+        assert sorted(r.status_code for r in answers) == [201, 422], [r.text for r in answers]
+        refused = next(r for r in answers if r.status_code == 422)
+        assert refused.json()["type"].endswith("/store-credit-insufficient")
+        with factory() as session:
+            spent = session.execute(
+                select(func.coalesce(func.sum(m.Payment.amount), 0)).where(
+                    m.Payment.tender == "store_credit", m.Payment.reference == code
+                )
+            ).scalar_one()
+            assert spent == Decimal("19.99")

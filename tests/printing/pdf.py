@@ -24,8 +24,12 @@ def read_pdf(qapp: QApplication, path: Path) -> tuple[QPdfDocument, str]:
     return doc, flat(text)
 
 
-def decode_qr(doc: QPdfDocument) -> tuple[str, float]:
-    """The QR code's text on page 1 and its width in millimetres (the code, not its margin)."""
+def decode_qrs(doc: QPdfDocument) -> list[str]:
+    """The texts of every QR code on page 1."""
+    return [b.text for b in _qr_codes(doc)]
+
+
+def _qr_codes(doc: QPdfDocument) -> list[zxingcpp.Barcode]:
     points = doc.pagePointSize(0)
     scale = 200 / 72  # 200 dpi
     size = QSize(round(points.width() * scale), round(points.height() * scale))
@@ -34,7 +38,12 @@ def decode_qr(doc: QPdfDocument) -> tuple[str, float]:
     raw = bytes(image.constBits())
     pixels = b"".join(raw[row * stride : row * stride + w] for row in range(h))
     found = zxingcpp.read_barcodes(memoryview(pixels).cast("B", shape=[h, w]))
-    codes = [b for b in found if b.format == zxingcpp.BarcodeFormat.QRCode]
+    return [b for b in found if b.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def decode_qr(doc: QPdfDocument) -> tuple[str, float]:
+    """The QR code's text on page 1 and its width in millimetres (the code, not its margin)."""
+    codes = _qr_codes(doc)
     assert len(codes) == 1
     corners = codes[0].position
     width_px = corners.top_right.x - corners.top_left.x

@@ -3,6 +3,7 @@ points taken back, the override, and the order's R code — rendered, read back 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from clerk.domain.entities import (
 )
 from clerk.domain.money import Money, format_money
 from clerk.domain.returns import EXCHANGE_REFERENCE, settle_exchange
+from clerk.domain.store_credit import credit_code
 from clerk.domain.tokens import (
     TokenKind,
     generate_private_key,
@@ -36,7 +38,7 @@ from clerk.domain.tokens import (
 )
 from clerk.printing.receipt import render_receipt_pdf
 from clerk.printing.return_receipt import receipt_for_return
-from tests.printing.pdf import decode_qr, read_pdf
+from tests.printing.pdf import decode_qr, decode_qrs, read_pdf
 
 AT = datetime(2026, 7, 1, 16, 30, tzinfo=UTC)
 DEVICE_KEY = generate_private_key()
@@ -205,3 +207,32 @@ def test_a_dearer_exchange_prints_the_difference_the_customer_paid(
     assert "Exchange: pays for the replacement 193,33 zł" in text
     assert "Difference paid by the customer: 6,67 zł (Cash)" in text
     assert "refunded to the original payment" not in text
+
+
+def test_store_credit_prints_its_code_amount_words_and_a_qr_of_the_code(
+    tmp_path: Path, qapp: QApplication
+) -> None:
+    code = credit_code("a1b2c3d4e5f60718")
+    ret = replace(
+        _return("issued"),
+        refund_method=RefundMethod.STORE_CREDIT,
+        refunds=[Refund(Tender.STORE_CREDIT, Money.of("193.33"), reference=code)],
+    )
+    data = receipt_for_return(
+        ret,
+        ORDER,
+        store=STORE,
+        staff_name="Anna",
+        device_id="dev-1",
+        device_private_key=private_key_text(DEVICE_KEY),
+    )
+    path = render_receipt_pdf(data, tmp_path / "credit.pdf", "roll80")
+    doc, text = read_pdf(qapp, path)
+    codes = decode_qrs(doc)
+    doc.close()
+    assert f"Refund: Store credit ({code}) 193,33 zł" in text
+    assert f"Store credit 193,33 zł {code}" in text
+    assert "show this code at the checkout" in text
+    assert "kept as store credit" not in text
+    # The credit's code and the receipt's signed code, each as its own QR code.
+    assert code in codes and len(codes) == 2

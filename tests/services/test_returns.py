@@ -9,6 +9,7 @@ import pytest
 from clerk.domain.entities import Fulfilment, OrderStatus, RefundMethod, ReturnCondition, Tender
 from clerk.domain.entities import ReturnReason as Why
 from clerk.domain.errors import DomainError
+from clerk.domain.store_credit import credit_code, normalize_code
 from clerk.services import ManagerOverride, ReturnItem, create_return
 from tests.services.world import NOW, Tablet, order
 
@@ -108,6 +109,10 @@ def test_store_credit_is_one_refund(tablet: Tablet) -> None:
         (Tender.STORE_CREDIT, "259.98")
     ]
     assert done.command.body["refund_method"] == "store_credit"
+    # The tablet made the credit's code from the return id, as central will.
+    code = done.value.refunds[0].reference
+    assert code == credit_code(done.value.id) == credit_code(done.command.body["id"])
+    assert code is not None and normalize_code(code.lower()) == code
 
 
 def test_out_of_policy_needs_a_managers_override(tablet: Tablet) -> None:

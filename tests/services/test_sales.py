@@ -7,6 +7,7 @@ import pytest
 from clerk.domain.entities import Tender
 from clerk.domain.errors import DomainError
 from clerk.domain.money import Money
+from clerk.domain.store_credit import credit_code
 from clerk.services import PENDING_NUMBER, SaleLine, Tendered, store_sale
 from tests.services.world import NOW, STORE, Tablet
 
@@ -119,6 +120,20 @@ def test_finalizing_the_cart_consumes_it_and_moves_points(tablet: Tablet) -> Non
         ({"customer_id": "nobody", "lines": [SaleLine("SHIRT-M", 1)]}, "customer_not_found"),
         ({"customer_id": "cust-gold", "cart_id": "cart-old"}, "cart_consumed"),
         ({"order_id": "bad id"}, "invalid_id"),
+        (
+            {
+                "lines": [SaleLine("SHIRT-M", 1)],
+                "payments": [Tendered(Tender.STORE_CREDIT, Money("129.99"))],
+            },
+            "store_credit_needs_code",
+        ),
+        (
+            {
+                "lines": [SaleLine("SHIRT-M", 1)],
+                "payments": [Tendered(Tender.STORE_CREDIT, Money("129.99"), "sc-12")],
+            },
+            "store_credit_needs_code",
+        ),
     ],
 )
 def test_refusals_leave_nothing_but_an_audit_entry(
@@ -193,3 +208,24 @@ def test_a_customer_known_only_by_their_code_still_gets_the_sale(tablet: Tablet)
             redeem_points=100,
         )
     assert refused.value.code == "customer_not_found"
+
+
+def test_a_sale_paid_partly_with_store_credit_names_its_code(tablet: Tablet) -> None:
+    code = credit_code("ret-1")
+    done = store_sale(
+        tablet.ctx,
+        tablet.actor("anna"),
+        lines=[SaleLine("SHIRT-M", 2)],
+        payments=[
+            Tendered(Tender.STORE_CREDIT, Money("200.00"), code),
+            Tendered(Tender.CARD, Money("59.98")),
+        ],
+    )
+    assert [(p.tender, str(p.amount.amount), p.reference) for p in done.value.payments] == [
+        (Tender.STORE_CREDIT, "200.00", code),
+        (Tender.CARD, "59.98", None),
+    ]
+    assert done.command.body["payments"] == [
+        {"tender": "store_credit", "amount": "200.00", "reference": code},
+        {"tender": "card", "amount": "59.98"},
+    ]

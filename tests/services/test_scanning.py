@@ -11,6 +11,7 @@ from clerk.domain.entities import OrderStatus, Store
 from clerk.domain.errors import ScanRejection, TokenRejection
 from clerk.domain.money import Money
 from clerk.domain.scan import ean13_check_digit, make_loyalty_card_number
+from clerk.domain.store_credit import credit_code
 from clerk.domain.tokens import (
     generate_private_key,
     key_id_for,
@@ -23,10 +24,12 @@ from clerk.services.scanning import (
     PICKUP_CANCELLED,
     UNKNOWN_PRODUCT,
     CustomerScan,
+    OrderNumberScan,
     PickupScan,
     ProductCheck,
     ReceiptScan,
     ScanRefused,
+    StoreCreditScan,
     resolve_scan,
 )
 from tests.services.world import DEVICE, NOW, STORE, Tablet, customer, order, product, put_keys
@@ -265,3 +268,10 @@ def test_an_unknown_product_is_refused(keyed: Tablet) -> None:
 )
 def test_garbage_is_refused_with_a_reason(keyed: Tablet, raw: str, code: str) -> None:
     refused(resolve_scan(keyed.ctx, raw), str(code))
+
+
+def test_a_store_credit_code_is_told_apart_from_an_order_number(tablet: Tablet) -> None:
+    code = credit_code("ret-1")
+    assert resolve_scan(tablet.ctx, code) == StoreCreditScan(code)
+    assert resolve_scan(tablet.ctx, f" {code.lower()} ") == StoreCreditScan(code)
+    assert resolve_scan(tablet.ctx, "W26-0001234") == OrderNumberScan("W26-0001234")

@@ -15,6 +15,7 @@ from clerk.central.api.customers import router as customers_router
 from clerk.central.api.devices import router as devices_router
 from clerk.central.api.health import router as health_router
 from clerk.central.api.orders_read import router as orders_read_router
+from clerk.central.api.store_credits import router as store_credits_router
 
 MUTATION_MODULES = ("sales", "pickup", "returns", "reservations", "engagement")
 
@@ -25,6 +26,7 @@ for _router in (
     changes_router,
     customers_router,
     orders_read_router,
+    store_credits_router,
 ):
     api_router.include_router(_router)
 

@@ -31,6 +31,7 @@ from clerk.domain.entities import LoyaltyKind, Refund, RefundMethod, Tender
 from clerk.domain.errors import ReturnNotAllowed
 from clerk.domain.money import Money
 from clerk.domain.returns import Override, ReturnDecision, ReturnPolicy, ReturnRequest
+from clerk.domain.store_credit import with_credit_code
 
 Counter = Literal["returned", "short"]
 
@@ -152,7 +153,7 @@ def record_return(
             reference=refund.reference,
             status=refund.status,
         )
-        for refund in decision.refunds
+        for refund in with_credit_code(decision.refunds, row.id)
     ]
     add_new(session, row, "return")
     by_id = {line.id: line for line in order.lines}

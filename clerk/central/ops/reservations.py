@@ -40,6 +40,7 @@ from clerk.central.ops.common import (
     touched,
 )
 from clerk.central.ops.sale import PaymentIn, book_sale
+from clerk.central.ops.store_credit import spend_credits
 from clerk.central.problems import conflict, not_found, unprocessable
 from clerk.domain.entities import ReservationStatus, Tender
 from clerk.domain.errors import HoldError
@@ -250,13 +251,15 @@ def collect_reservation(
             "points-as-payment", "Redeem points with redeem_points, not as a payment line."
         )
     customer = lock_row(session, m.Customer, reservation.customer_id, "customer")
+    payments = [(Tender(p.tender), Money(p.amount), p.reference) for p in cmd.payments]
+    spend_credits(session, payments)
     order = book_sale(
         session,
         device,
         staff_id=staff.id,
         customer=customer,
         lines=[(line.sku, line.qty) for line in reservation.lines],
-        payments=[(Tender(p.tender), Money(p.amount), p.reference) for p in cmd.payments],
+        payments=payments,
         redeem_points=cmd.redeem_points,
         now=now,
         release_held=True,

@@ -36,6 +36,7 @@ from clerk.central.ops.common import (
     touched,
 )
 from clerk.central.ops.points import move_points
+from clerk.central.ops.store_credit import spend_credits
 from clerk.central.problems import conflict, not_found, unprocessable
 from clerk.domain.entities import Channel, Fulfilment, LoyaltyKind, OrderStatus, Tender, Tier
 from clerk.domain.errors import RedemptionError
@@ -112,13 +113,15 @@ def record_sale(session: Session, device: DeviceLike, sale: SaleIn, now: datetim
         raise unprocessable(
             "points-as-payment", "Redeem points with redeem_points, not as a payment line."
         )
+    payments = [(Tender(p.tender), Money(p.amount), p.reference) for p in sale.payments]
+    spend_credits(session, payments)
     order = book_sale(
         session,
         device,
         staff_id=staff.id,
         customer=customer,
         lines=lines,
-        payments=[(Tender(p.tender), Money(p.amount), p.reference) for p in sale.payments],
+        payments=payments,
         redeem_points=sale.redeem_points,
         now=now,
         order_id=sale.id,

@@ -190,6 +190,14 @@ def _refusals() -> dict[str, str]:
         "insufficient-stock": translate(
             "Attention", "Central counts too little stock of {sku} in this store for this."
         ),
+        "store-credit-unknown": translate(
+            "Attention", "Central knows no store credit with this code; check the receipt."
+        ),
+        "store-credit-insufficient": translate(
+            "Attention",
+            "Too little was left on the store credit (it was spent meanwhile, perhaps at "
+            "another till); take the rest by card or cash.",
+        ),
         "order-already-collected": translate(
             "Attention",
             "The order had already been collected — at another desk, on another tablet, or partly.",

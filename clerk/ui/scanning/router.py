@@ -21,6 +21,7 @@ from clerk.services.scanning import (
     ReceiptScan,
     ScanOutcome,
     ScanRefused,
+    StoreCreditScan,
     resolve_scan,
 )
 from clerk.ui.bridge import ServiceBridge
@@ -65,6 +66,7 @@ class ScanRouter(QObject):
     receiptScanned = Signal(object)
     productChecked = Signal(object)
     orderNumberEntered = Signal(object)
+    storeCreditScanned = Signal(object)
     rejected = Signal(str)
 
     def __init__(
@@ -119,6 +121,8 @@ class ScanRouter(QObject):
             self.productChecked.emit(outcome)
         elif isinstance(outcome, OrderNumberScan):
             self.orderNumberEntered.emit(outcome)
+        elif isinstance(outcome, StoreCreditScan):
+            self.storeCreditScanned.emit(outcome)
         else:  # a new outcome nobody routes yet is a bug; the clerk still hears something
             log.error("no route for scan outcome %r", outcome)
             self.rejected.emit(scan_failed_text())

@@ -27,10 +27,11 @@ from clerk.domain.entities import Customer, Order, Tier
 from clerk.domain.money import Money, format_money
 from clerk.services.customer_view import CartView
 from clerk.services.outbox import Outcome
-from clerk.services.sales import store_sale
+from clerk.services.sales import Tendered, store_sale
 from clerk.services.scanning import ProductCheck
 from clerk.ui.screens.counter.basket import Basket, BasketLine, BasketPanel
 from clerk.ui.screens.counter.basket_row import MessageBox, message_box_style
+from clerk.ui.screens.counter.credit_tender import StoreCreditPanel
 from clerk.ui.screens.counter.sale_done import SaleDonePage, SaleStatus, sale_status
 from clerk.ui.screens.counter.tenders import PaymentPanel, TenderBalance
 from clerk.ui.session import AppServices
@@ -161,11 +162,18 @@ class CheckoutDialog(SessionDialog):
         self.ean = self.basket_panel.ean
         self.payment = PaymentPanel(self._customer, page)
         self.payment.changed.connect(self._refresh_confirm)
+        self.credit = StoreCreditPanel(self._services, page)
+        self.credit.changed.connect(self._basket_changed)
         self._work = QWidget(page)
         columns = QHBoxLayout(self._work)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(20)
-        columns.addWidget(self.basket_panel, 4)
+        # Store credit sits under the basket: the payment card keeps its height.
+        selling = QVBoxLayout()
+        selling.setSpacing(12)
+        selling.addWidget(self.basket_panel, 1)
+        selling.addWidget(self.credit)
+        columns.addLayout(selling, 4)
         columns.addWidget(self.payment, 3)
 
         self.message = MessageBox("checkoutMessage", page)
@@ -270,7 +278,9 @@ class CheckoutDialog(SessionDialog):
         return self.basket_panel.scan_message.text()
 
     def _basket_changed(self) -> None:
-        self.payment.set_total(self.total)  # may lower the points: never over the total
+        # Store credit first (at most the total), then points, card and cash for the rest.
+        self.credit.set_limit(self.total)
+        self.payment.set_total(self.total - self.credit.amount, self.credit.amount)
         self._refresh_confirm()
 
     # -- money ------------------------------------------------------------------------------
@@ -323,7 +333,7 @@ class CheckoutDialog(SessionDialog):
             self._services.ctx,
             self._services.session.actor(),
             lines=self.basket.sale_lines(),
-            payments=self.payment.payments(),
+            payments=self.payments(),
             customer_id=self._customer_id,
             cart_id=cart_id,
             redeem_points=self.redeem_points,
@@ -332,6 +342,11 @@ class CheckoutDialog(SessionDialog):
         self._set_selling(True)
         self.message.say(self.tr("Recording the sale…"), "info")
         self._services.bridge.op(sell).success(self._sold).failure(self._refused).run()
+
+    def payments(self) -> list[Tendered]:
+        """The sale's tenders: the store credit taken, then card and cash."""
+        credit = self.credit.tendered()
+        return ([credit] if credit is not None else []) + self.payment.payments()
 
     def _set_selling(self, selling: bool) -> None:
         self._selling = selling
@@ -421,7 +436,11 @@ class CheckoutDialog(SessionDialog):
     @property
     def has_changes(self) -> bool:
         """Whether closing now would throw away something the clerk entered."""
-        return self.basket.lines != self._start_lines or self.payment.has_input
+        return (
+            self.basket.lines != self._start_lines
+            or self.payment.has_input
+            or self.credit.has_input
+        )
 
     def reject(self) -> None:
         """Esc, Cancel, the window's close: never mid-sale; asks first if work would be lost."""

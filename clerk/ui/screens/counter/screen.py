@@ -468,6 +468,12 @@ class CounterScreen(QWidget):
         dialog.add_product(check)
         return True
 
+    def take_store_credit(self, code: str) -> bool:
+        """A store-credit code scanned while the checkout is open goes to its tender."""
+        if (dialog := self._checkout) is not None and dialog.isVisible():
+            dialog.credit.take_code(code)
+        return dialog is not None and dialog.isVisible()
+
     def _close_checkout(self) -> None:
         if self._checkout is not None:
             self._checkout.abandon()

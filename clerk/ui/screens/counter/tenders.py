@@ -179,6 +179,7 @@ class PaymentPanel(QFrame):
         self.setObjectName("checkoutPayment")
         self.setProperty("card", True)
         self._total = Money.zero()
+        self._credit = Money.zero()  # what store credit pays before this panel
         self._balance = max(customer.points_balance, 0) if customer is not None else 0
         self._tier = Tier(customer.tier) if customer is not None else None
         self._points = 0
@@ -352,10 +353,10 @@ class PaymentPanel(QFrame):
 
     # -- money ------------------------------------------------------------------------------
 
-    def set_total(self, total: Money) -> None:
-        """The basket's total: the points cap follows it (never past the total), so does the
-        amount due."""
-        self._total = total
+    def set_total(self, total: Money, credit: Money | None = None) -> None:
+        """The basket's total (less the ``credit`` store credit pays): the points cap follows
+        it (never past the total), so does the amount due."""
+        self._total, self._credit = total, credit or Money.zero()
         self._cap = max_redeemable_points(self._balance, total) if self._tier else 0
         self._points = min(self._points, self._cap)
         self._render()
@@ -468,8 +469,10 @@ class PaymentPanel(QFrame):
 
     def _balance_words(self, state: TenderBalance) -> tuple[str, str]:
         """How the tenders stand, in words, and the message's level."""
-        if self._total.is_zero():
+        if self._total.is_zero() and self._credit.is_zero():
             return "info", self.tr("Scan or type a product to start the sale.")
+        if state.due.is_zero() and state.paid.is_zero() and not self._credit.is_zero():
+            return "ok", self.tr("Store credit pays for the rest; nothing more to take.")
         if state.due.is_zero() and state.paid.is_zero():
             return "ok", self.tr("Points pay for everything; nothing more to take.")
         if not state.missing.is_zero():

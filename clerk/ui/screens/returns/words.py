@@ -109,6 +109,10 @@ def refund_row(refund: Refund) -> tuple[str, str]:
     exchange's part of the value pays for the replacement."""
     if Tender(refund.tender) == Tender.STORE_CREDIT and refund.reference == EXCHANGE_REFERENCE:
         return translate("Returns", "Pays for the replacement"), money(refund.amount)
+    if Tender(refund.tender) == Tender.STORE_CREDIT and refund.reference:
+        # The code the customer spends it by (it is printed on the receipt too).
+        caption = translate("Returns", "Store credit, code {code}")
+        return caption.replace("{code}", refund.reference), money(refund.amount)
     return refund_text(refund)
 
 
