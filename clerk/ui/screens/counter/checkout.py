@@ -33,7 +33,8 @@ from clerk.ui.screens.counter.basket import Basket, BasketLine, BasketPanel
 from clerk.ui.screens.counter.basket_row import MessageBox, message_box_style
 from clerk.ui.screens.counter.credit_tender import StoreCreditPanel
 from clerk.ui.screens.counter.sale_done import SaleDonePage, SaleStatus, sale_status
-from clerk.ui.screens.counter.tenders import PaymentPanel, TenderBalance
+from clerk.ui.screens.counter.tender_balance import TenderBalance
+from clerk.ui.screens.counter.tenders import PaymentPanel
 from clerk.ui.session import AppServices
 from clerk.ui.session_dialog import SessionDialog
 from clerk.ui.texts import error_text, store_time, tier_name

@@ -7,8 +7,7 @@ Amounts are typed the Polish way ("59,97"; a dot works too) and never go through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
@@ -35,6 +34,7 @@ from clerk.domain.loyalty import (
 from clerk.domain.money import Money, format_money
 from clerk.services.sales import Tendered
 from clerk.ui.screens.counter.basket_row import MessageBox
+from clerk.ui.screens.counter.tender_balance import TenderBalance, balance, note_suggestions
 from clerk.ui.theme import TOUCH
 from clerk.ui.widgets import touch_button
 
@@ -46,8 +46,6 @@ __all__ = [
     "note_suggestions",
     "points",
 ]
-
-_NOTES = (10, 50, 100, 200, 500)  # the round amounts a customer hands over
 
 
 def points(n: int) -> str:
@@ -94,67 +92,6 @@ class MoneyField(QLineEdit):
 
     def set_amount(self, money: Money | None) -> None:
         self.setText("" if money is None or money.is_zero() else amount_text(money))
-
-
-@dataclass(frozen=True)
-class TenderBalance:
-    """The tenders against the amount due."""
-
-    due: Money
-    card: Money
-    cash: Money
-    given: Money | None
-
-    @property
-    def paid(self) -> Money:
-        return self.card + self.cash
-
-    @property
-    def missing(self) -> Money:
-        return max(self.due - self.paid, Money.zero())
-
-    @property
-    def over(self) -> Money:
-        return max(self.paid - self.due, Money.zero())
-
-    @property
-    def needs_given(self) -> bool:
-        """Cash is taken but what the customer handed over is not typed yet."""
-        return not self.cash.is_zero() and self.given is None
-
-    @property
-    def cash_short(self) -> Money:
-        """How much the cash handed over falls short of the cash part."""
-        if self.cash.is_zero() or self.given is None:
-            return Money.zero()
-        return max(self.cash - self.given, Money.zero())
-
-    @property
-    def change(self) -> Money:
-        """The change to hand back."""
-        if self.cash.is_zero() or self.given is None:
-            return Money.zero()
-        return max(self.given - self.cash, Money.zero())
-
-    @property
-    def complete(self) -> bool:
-        return self.paid == self.due and not self.needs_given and self.cash_short.is_zero()
-
-
-def balance(due: Money, card: Money, cash: Money, given: Money | None) -> TenderBalance:
-    """``card`` and ``cash`` (``given`` of it handed over) against ``due``."""
-    return TenderBalance(due, card, cash, given)
-
-
-def note_suggestions(cash: Money, count: int = 3) -> list[Money]:
-    """The next round amounts above ``cash`` a customer is likely to hand over."""
-    found: set[Decimal] = set()
-    for note in _NOTES:
-        step = Decimal(note)
-        value = (cash.amount / step).to_integral_value(rounding=ROUND_CEILING) * step
-        if value > cash.amount:
-            found.add(value)
-    return [Money(v) for v in sorted(found)[:count]]
 
 
 def _caption(parent: QWidget, text: str) -> QLabel:
