@@ -157,6 +157,45 @@ class ServiceBridge(QObject):
         self._readers.shutdown(wait=wait)
 
 
+class SerialRead(Generic[T]):
+    """A screen's read of what it shows, one at a time: asked again while a read runs, it
+    reads once more when that one ends (so the last change is always read, never twice at
+    once).  ``start()`` makes the op (read on the reader pool); ``done`` and ``failed`` get
+    its answer on the UI thread."""
+
+    def __init__(
+        self,
+        start: Callable[[], Op[T]],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        self._start = start
+        self._done = done
+        self._failed = failed
+        self._running = False
+        self._again = False
+
+    def request(self) -> None:
+        """Read now, or once more after the read that is running."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._start().read_only().success(self._answered).failure(self._refused).run()
+
+    def _answered(self, result: T) -> None:
+        self._running = False
+        again, self._again = self._again, False
+        self._done(result)
+        if again:
+            self.request()
+
+    def _refused(self, error: BaseException) -> None:
+        self._running = False
+        self._again = False
+        self._failed(error)
+
+
 class SyncBridge(QObject):
     """The sync engine's events as Qt signals on the UI thread.
 

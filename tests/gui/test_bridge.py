@@ -25,7 +25,7 @@ from clerk.sync.events import (
     PendingChanged,
     SyncCompleted,
 )
-from clerk.ui.bridge import ServiceBridge, SyncBridge
+from clerk.ui.bridge import SerialRead, ServiceBridge, SyncBridge
 
 
 def on_ui_thread() -> bool:
@@ -150,3 +150,27 @@ def test_signals_keep_python_alive(qtbot: QtBot) -> None:
     for n in range(2000):
         emitter.ping.emit(n)
     assert sys.getrefcount(True) >= before - 50
+
+
+def test_a_serial_read_runs_one_at_a_time_and_reads_once_more_after(
+    qtbot: QtBot, bridge: ServiceBridge
+) -> None:
+    release = threading.Event()
+    reads: list[int] = []
+    answers: list[int] = []
+
+    def read() -> int:
+        reads.append(len(reads) + 1)
+        release.wait(5)
+        return len(reads)
+
+    serial = SerialRead(lambda: bridge.op(read), answers.append, lambda error: None)
+    for _ in range(3):  # asked three times while the first read runs
+        serial.request()
+    qtbot.waitUntil(lambda: len(reads) == 1)
+    release.set()
+    qtbot.waitUntil(lambda: len(answers) == 2)
+    qtbot.wait(50)
+    assert reads == [1, 2]  # the requests meanwhile made one more read, not three
+    assert answers == [1, 2]
+    qtbot.waitUntil(lambda: not bridge.busy)

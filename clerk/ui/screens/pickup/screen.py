@@ -36,6 +36,7 @@ from clerk.services.pickup_queue import (
 )
 from clerk.services.pickup_ready import ShortLine
 from clerk.services.scanning import CustomerScan, PickupScan, ProductCheck
+from clerk.ui.bridge import SerialRead
 from clerk.ui.screens.pickup.chooser import OrderChooser
 from clerk.ui.screens.pickup.desk import (
     nothing_ready_text,
@@ -76,8 +77,11 @@ class PickupScreen(QWidget):
         self.detail: PickupDetail | None = None
         self.method: Method | None = None
         self._wanted: str | None = None  # the order (or customer) being loaded
-        self._loading = False
-        self._again = False
+        self._reader = SerialRead(
+            lambda: self.services.bridge.op(read_queue, self.services.ctx),
+            self._queue_read,
+            self._failed,
+        )
         self._released_number: str | None = None
         self.expire_dialog: ExpireDialog | None = None
 
@@ -382,25 +386,10 @@ class PickupScreen(QWidget):
 
     def reload(self) -> None:
         """Read the queue again (one read at a time; a change meanwhile reads once more)."""
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.services.bridge.op(read_queue, self.services.ctx).read_only().success(
-            self._queue_read
-        ).failure(self._queue_failed).run()
+        self._reader.request()
 
     def _queue_read(self, read: tuple[PickupQueue, datetime]) -> None:
-        self._loading = False
         self.queue.show_queue(*read)
-        if self._again:
-            self._again = False
-            self.reload()
-
-    def _queue_failed(self, error: BaseException) -> None:
-        self._loading = False
-        self._again = False
-        self._failed(error)
 
     def _tick(self) -> None:
         if self.isVisible():

@@ -36,6 +36,7 @@ from clerk.services.context import ServiceContext
 from clerk.services.holds_board import HoldEntry, HoldKind, HoldsBoard, holds_board
 from clerk.services.pickup import expire_pickup
 from clerk.services.reservations import cancel_reservation, extend_reservation
+from clerk.ui.bridge import SerialRead
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.pickup.order_page import Banner
 from clerk.ui.screens.pickup.queue import touch_field
@@ -125,8 +126,13 @@ class ReservationsScreen(QWidget):
         self.services = services
         self._colors = colors
         self._selected: tuple[HoldKind, str] | None = None
-        self._loading = False
-        self._again = False
+        self._reader = SerialRead(
+            lambda: self.services.bridge.op(
+                holds_board, self.services.ctx, self.services.session.actor()
+            ),
+            self._board_read,
+            self._read_failed,
+        )
         self.dialog: QDialog | None = None
 
         badge = QLabel(self)
@@ -300,23 +306,12 @@ class ReservationsScreen(QWidget):
         session = self.services.session
         if not session.active or not session.is_manager:
             return
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.services.bridge.op(
-            holds_board, self.services.ctx, session.actor()
-        ).read_only().success(self._board_read).failure(self._read_failed).run()
+        self._reader.request()
 
     def _read_failed(self, error: BaseException) -> None:
-        self._loading = False
         self.banner.say(error_text(error), "error")
 
     def _board_read(self, board: HoldsBoard) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
         self.model.set_board(board)
         self._render_counts(board)
         self._restore_selection()

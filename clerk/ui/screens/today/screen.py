@@ -34,6 +34,7 @@ from clerk.services.context import Actor, ServiceContext
 from clerk.services.overrides import OverrideKind, SensitiveAction, sensitive_actions
 from clerk.services.today import DayFigures, day_figures
 from clerk.store.quick import store_title
+from clerk.ui.bridge import SerialRead
 from clerk.ui.resources import icon_pixmap
 from clerk.ui.screens.pickup.order_page import Banner
 from clerk.ui.screens.reservations.screen import segment_style, segments
@@ -92,8 +93,16 @@ class TodayScreen(QWidget):
         self.day_actions: list[SensitiveAction] = []
         self._store = ""
         self._last_sync: datetime | None = None
-        self._loading = False
-        self._again = False
+        self._reader = SerialRead(
+            lambda: self.services.bridge.op(
+                read_day,
+                self.services.ctx,
+                self.services.session.actor(),
+                None if self._follow_today else self.day,
+            ),
+            self._read,
+            self._failed,
+        )
         self._exporting = False
         self.last_export: Path | None = None  # the file the last export wrote
         # The store's time zone (its settings), learnt from each read; until the first one,
@@ -311,22 +320,14 @@ class TodayScreen(QWidget):
         session = self.services.session
         if not session.active or not session.is_manager:
             return
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.services.bridge.op(
-            read_day, self.services.ctx, session.actor(), None if self._follow_today else self.day
-        ).read_only().success(self._read).failure(self._failed).run()
+        self._reader.request()
 
     def _failed(self, error: BaseException) -> None:
-        self._loading = False
         self.banner.say(error_text(error), "error")
 
     def _read(
         self, read: tuple[DayFigures, list[SensitiveAction], list[tuple[str, str]], str]
     ) -> None:
-        self._loading = False
         figures, actions, staff, store = read
         self._zone = ZoneInfo(figures.zone)
         today = self._today()
@@ -335,8 +336,7 @@ class TodayScreen(QWidget):
         if self._follow_today:
             self.date.setDate(QDate(figures.day.year, figures.day.month, figures.day.day))
         self.date.blockSignals(False)
-        if self._again or figures.day != self.day:
-            self._again = False
+        if figures.day != self.day:  # another day was picked while this one was read
             self.reload()
         self.figures, self.day_actions, self._store = figures, actions, store
         self._render(figures)
