@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFrame,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,6 +31,29 @@ def segment_group(parent: QWidget, *buttons: QPushButton) -> QButtonGroup:
         group.addButton(button)
     buttons[0].setChecked(True)
     return group
+
+
+def qty_stepper(
+    parent: QWidget, prefix: str, key: str, words: tuple[str, str, str], low: int, high: int
+) -> tuple[QPushButton, QLineEdit, QPushButton]:
+    """− [qty] + for a finger and a keyboard: two stepper buttons and a digits field from
+    ``low`` to ``high``, named ``{prefix}Minus_{key}``, ``{prefix}Qty_{key}`` and
+    ``{prefix}Plus_{key}``; ``words``: what "one less", the field and "one more" say to a
+    screen reader."""
+    less, field, more = words
+    minus = touch_button(parent, f"{prefix}Minus_{key}", "−", less)
+    plus = touch_button(parent, f"{prefix}Plus_{key}", "+", more)
+    for button in (minus, plus):
+        button.setFixedSize(TOUCH, TOUCH)
+        button.setProperty("stepper", True)
+    qty = QLineEdit(parent)
+    qty.setObjectName(f"{prefix}Qty_{key}")
+    qty.setAccessibleName(field)
+    qty.setValidator(QIntValidator(low, high, qty))
+    qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    qty.setFixedSize(TOUCH + 16, TOUCH)
+    qty.setProperty("qty", True)
+    return minus, qty, plus
 
 
 def touch_button(parent: QWidget, name: str, text: str, accessible: str) -> QPushButton:

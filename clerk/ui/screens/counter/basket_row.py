@@ -12,13 +12,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 from clerk.domain.money import format_money
 from clerk.services.sales import MAX_QTY
 from clerk.ui.theme import TOUCH, Colors
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import qty_stepper, touch_button
 
 if TYPE_CHECKING:
     from clerk.ui.screens.counter.basket import BasketLine
@@ -127,29 +125,19 @@ class BasketRow(QFrame):
         self.elsewhere.setProperty("role", "muted")
         self.elsewhere.setWordWrap(True)
 
-        self.minus = touch_button(
-            self,
-            f"lineMinus_{line.sku}",
-            "−",
-            self.tr("One less of {name}").replace("{name}", line.name),
-        )
-        self.plus = touch_button(
-            self,
-            f"linePlus_{line.sku}",
-            "+",
-            self.tr("One more of {name}").replace("{name}", line.name),
-        )
-        for button in (self.minus, self.plus):
-            button.setFixedSize(TOUCH, TOUCH)
-            button.setProperty("stepper", True)
         # A field, not a spin box: a finger taps − and +, a keyboard types 12 and Enter.
-        self.qty = QLineEdit(self)
-        self.qty.setObjectName(f"lineQty_{line.sku}")
-        self.qty.setAccessibleName(self.tr("Quantity of {name}").replace("{name}", line.name))
-        self.qty.setValidator(QIntValidator(1, MAX_QTY, self.qty))
-        self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qty.setFixedSize(TOUCH + 16, TOUCH)
-        self.qty.setProperty("qty", True)
+        self.minus, self.qty, self.plus = qty_stepper(
+            self,
+            "line",
+            line.sku,
+            (
+                self.tr("One less of {name}").replace("{name}", line.name),
+                self.tr("Quantity of {name}").replace("{name}", line.name),
+                self.tr("One more of {name}").replace("{name}", line.name),
+            ),
+            1,
+            MAX_QTY,
+        )
         self.total = QLabel(self)
         self.total.setObjectName(f"lineTotal_{line.sku}")
         self.total.setProperty("lineTotal", True)

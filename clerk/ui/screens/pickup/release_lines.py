@@ -8,14 +8,12 @@ the row keeps one number, the units handed over; the rest of the line is refused
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from clerk.domain.returns import line_refund_amount
 from clerk.services.pickup import RefusedItem
 from clerk.services.pickup_queue import PickLine
 from clerk.ui.theme import TOUCH
-from clerk.ui.widgets import segment_group, touch_button
+from clerk.ui.widgets import qty_stepper, segment_group, touch_button
 
 __all__ = ["REFUSAL_REASONS", "ReleaseLineRow", "condition_name", "reason_name"]
 
@@ -113,30 +111,18 @@ class ReleaseLineRow(QFrame):
 
         caption = QLabel(self.tr("Hand over"), self)
         caption.setProperty("role", "muted")
-        self.minus = touch_button(
+        self.minus, self.qty, self.plus = qty_stepper(
             self,
-            f"handOverMinus_{key}",
-            "−",
-            self.tr("Hand over one less of {name}").replace("{name}", line.name),
+            "handOver",
+            key,
+            (
+                self.tr("Hand over one less of {name}").replace("{name}", line.name),
+                self.tr("Units of {name} handed over").replace("{name}", line.name),
+                self.tr("Hand over one more of {name}").replace("{name}", line.name),
+            ),
+            0,
+            max(line.waiting, 0),
         )
-        self.plus = touch_button(
-            self,
-            f"handOverPlus_{key}",
-            "+",
-            self.tr("Hand over one more of {name}").replace("{name}", line.name),
-        )
-        for button in (self.minus, self.plus):
-            button.setFixedSize(TOUCH, TOUCH)
-            button.setProperty("stepper", True)
-        self.qty = QLineEdit(self)
-        self.qty.setObjectName(f"handOverQty_{key}")
-        self.qty.setAccessibleName(
-            self.tr("Units of {name} handed over").replace("{name}", line.name)
-        )
-        self.qty.setValidator(QIntValidator(0, max(line.waiting, 0), self.qty))
-        self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qty.setFixedSize(TOUCH + 16, TOUCH)
-        self.qty.setProperty("qty", True)
         self.refuse = touch_button(
             self,
             f"refuseLine_{key}",

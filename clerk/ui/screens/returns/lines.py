@@ -9,14 +9,12 @@ screen asks the policy (on a reader) what they add up to.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 
@@ -27,7 +25,7 @@ from clerk.ui.screens.counter.words import money
 from clerk.ui.screens.pickup.release_lines import reason_name
 from clerk.ui.screens.returns.words import RETURN_REASONS, verdict_level, verdict_text
 from clerk.ui.theme import TOUCH, Colors
-from clerk.ui.widgets import segment_group, touch_button
+from clerk.ui.widgets import qty_stepper, segment_group, touch_button
 
 __all__ = ["ReturnLineRow"]
 
@@ -69,30 +67,19 @@ class ReturnLineRow(QFrame):
 
         caption = QLabel(self.tr("Returned now"), self)
         caption.setProperty("role", "muted")
-        self.minus = touch_button(
+        self.minus, self.qty, self.plus = qty_stepper(
             self,
-            f"returnMinus_{key}",
-            "−",
-            self.tr("One less of {name}").replace("{name}", line.name),
+            "return",
+            key,
+            (
+                self.tr("One less of {name}").replace("{name}", line.name),
+                self.tr("Units of {name} returned now").replace("{name}", line.name),
+                self.tr("One more of {name}").replace("{name}", line.name),
+            ),
+            0,
+            max(item.returnable, 0),
         )
-        self.plus = touch_button(
-            self,
-            f"returnPlus_{key}",
-            "+",
-            self.tr("One more of {name}").replace("{name}", line.name),
-        )
-        for button in (self.minus, self.plus):
-            button.setFixedSize(TOUCH, TOUCH)
-            button.setProperty("stepper", True)
-        self.qty = QLineEdit("0", self)
-        self.qty.setObjectName(f"returnQty_{key}")
-        self.qty.setAccessibleName(
-            self.tr("Units of {name} returned now").replace("{name}", line.name)
-        )
-        self.qty.setValidator(QIntValidator(0, max(item.returnable, 0), self.qty))
-        self.qty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qty.setFixedSize(TOUCH + 16, TOUCH)
-        self.qty.setProperty("qty", True)
+        self.qty.setText("0")
         self.amount = QLabel(money(line.total), self)
         self.amount.setObjectName(f"returnLineTotal_{key}")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
