@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -42,18 +42,10 @@ if TYPE_CHECKING:
     from clerk.ui.scanning.router import Preview, ScanRouter
     from clerk.ui.screens.counter.screen import CounterScreen
     from clerk.ui.screens.pickup.screen import PickupScreen
+    from clerk.ui.screens.returns.screen import ReturnsScreen
     from clerk.ui.session import AppServices
 
 log = logging.getLogger(__name__)
-
-
-@runtime_checkable
-class ReturnsDesk(Protocol):
-    """What the window asks of the Returns screen: open an order by id or by number."""
-
-    def open_order(self, order_id: str) -> None: ...
-
-    def find_number(self, number: str) -> None: ...
 
 
 _F_KEYS = {
@@ -120,17 +112,22 @@ class MainWindow(QMainWindow):
         router: ScanRouter,
         counter: CounterScreen,
         pickup: PickupScreen,
+        returns: ReturnsScreen,
         screens: dict[Screen, QWidget],
     ) -> None:
         """Wire the core in: services, the PIN gate, the scan router and the screens (the
-        Counter and Pickup, which scans are routed to, and the others by kind)."""
+        Counter, Pickup and Returns, which scans are routed to, and the others by kind)."""
         self.services = services
         self.session = services.session
         self.router = router
         self.counter, self.pickup = counter, pickup
-        returns = screens.get(Screen.RETURNS)
-        self.returns = returns if isinstance(returns, ReturnsDesk) else None
-        self._screens = {**screens, Screen.COUNTER: counter, Screen.PICKUP: pickup}
+        self.returns = returns
+        self._screens = {
+            **screens,
+            Screen.COUNTER: counter,
+            Screen.PICKUP: pickup,
+            Screen.RETURNS: returns,
+        }
         for screen in Screen:
             self._stack.addWidget(self._screens[screen])
         work = QWidget(self)
@@ -297,13 +294,6 @@ class MainWindow(QMainWindow):
 
     # -- scans ------------------------------------------------------------------------------
 
-    def _routed(self, screen: Screen, text: str) -> None:
-        if not self.go(screen):
-            return
-        handle = getattr(self._screens[screen], "show_scan", None)
-        if callable(handle):
-            handle(text)
-
     def _customer_scanned(self, scan: CustomerScan, preview: Preview | None) -> None:
         # At the pickup desk a loyalty code means "my orders, please".
         if self._current is Screen.PICKUP:
@@ -316,15 +306,11 @@ class MainWindow(QMainWindow):
             self.pickup.show_pickup_scan(scan)
 
     def _receipt_scanned(self, scan: ReceiptScan) -> None:
-        if self.returns is not None:
-            self.open_return(scan.order_id)
-            return
-        text = self.tr("Receipt of order {order} scanned.").replace("{order}", scan.order_id)
-        self._routed(Screen.RETURNS, text)
+        self.open_return(scan.order_id)
 
     def _order_number(self, scan: OrderNumberScan) -> None:
         # A typed order number is a purchase coming back (the Pickup desk has its own box).
-        if self.returns is not None and self.go(Screen.RETURNS):
+        if self.go(Screen.RETURNS):
             self.returns.find_number(scan.number)
 
     def _store_credit_scanned(self, scan: StoreCreditScan) -> None:
@@ -373,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def open_return(self, order_id: str) -> None:
         """Open ``order_id`` on the Returns screen (a receipt, the Counter's timeline)."""
-        if self.returns is not None and self.go(Screen.RETURNS):
+        if self.go(Screen.RETURNS):
             self.returns.open_order(order_id)
 
     def _failed(self, error: BaseException) -> None:

@@ -132,7 +132,8 @@ class Shell:
             self.router,
             counter,
             pickup,
-            {Screen.ATTENTION: attention, Screen.RETURNS: returns, **manager_screens},
+            returns,
+            {Screen.ATTENTION: attention, **manager_screens},
         )
         counter.pickupRequested.connect(window.open_pickup)
         counter.returnRequested.connect(window.open_return)

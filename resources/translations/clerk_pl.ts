@@ -1781,10 +1781,6 @@ zaktualizowano {when}</translation>
         <translation>Rola „{role}” nie ma dostępu do ekranu „{screen}” — poproś kierownika.</translation>
     </message>
     <message>
-        <source>Receipt of order {order} scanned.</source>
-        <translation>Zeskanowano paragon zamówienia {order}.</translation>
-    </message>
-    <message>
         <source>Store credit {code} scanned: open the sale at the Counter to take it.</source>
         <translation>Zeskanowano bon sklepowy {code}: otwórz sprzedaż na ekranie Lada, aby go przyjąć.</translation>
     </message>

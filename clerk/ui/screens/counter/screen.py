@@ -140,10 +140,6 @@ class CounterScreen(QWidget):
         if self.view is not None:
             self.finalize()
 
-    def show_scan(self, text: str) -> None:
-        """A scan routed here that is not a customer (the main window words it)."""
-        self._say(text, "info")
-
     # -- recognising --------------------------------------------------------------------------
 
     def show_customer_scan(self, scan: CustomerScan, preview: Preview | None = None) -> None:

@@ -193,10 +193,6 @@ class PickupScreen(QWidget):
             return "chooser"
         return self.order.view
 
-    def show_scan(self, text: str) -> None:
-        """A scan routed here that is no pickup (the main window words it)."""
-        self._say(text, "info")
-
     def data_changed(self, entities: frozenset[str]) -> None:
         """The sync engine changed the local store: the queue, and the order being prepared
         or looked at (never the release in progress)."""

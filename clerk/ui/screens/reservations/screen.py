@@ -288,9 +288,6 @@ class ReservationsScreen(QWidget):
         else:
             self.banner.hide()
 
-    def show_scan(self, text: str) -> None:
-        self.banner.say(text, "info")
-
     def data_changed(self, entities: frozenset[str]) -> None:
         if entities & _RELOAD_ON:
             self._reload_if_visible()

@@ -159,10 +159,6 @@ class ReturnsScreen(QWidget):
         else:
             self.back_to_find()
 
-    def show_scan(self, text: str) -> None:
-        """A scan routed here that names no order (the main window words it)."""
-        self._say(text, "info")
-
     def data_changed(self, entities: frozenset[str]) -> None:
         """The sync engine changed the local store: a purchase being decided is read again,
         and shown afresh if what can be returned changed (another tablet or store took items

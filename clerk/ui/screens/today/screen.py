@@ -261,9 +261,6 @@ class TodayScreen(QWidget):
     def cancel(self) -> None:
         self.banner.hide()
 
-    def show_scan(self, text: str) -> None:
-        self.banner.say(text, "info")
-
     def data_changed(self, _entities: frozenset[str]) -> None:
         self.reload_soon()
 
