@@ -21,6 +21,7 @@ from clerk.ui.resources import icon
 from clerk.ui.session import SCREEN_ICONS, Screen, SignedInStaff
 from clerk.ui.texts import connectivity_name, role_name, store_time
 from clerk.ui.theme import Colors
+from clerk.ui.widgets import restyle
 
 
 class TopBar(QWidget):
@@ -164,9 +165,7 @@ class TopBar(QWidget):
         self._sync.setIcon(
             icon(self._state if self._state in {"online", "offline"} else "degraded", color)
         )
-        self._sync.setProperty("state", self._state)
-        self._sync.style().unpolish(self._sync)
-        self._sync.style().polish(self._sync)
+        restyle(self._sync, "state", self._state)
 
     @property
     def sync_text(self) -> str:
@@ -278,9 +277,7 @@ class MessageBar(QWidget):
     def show_message(self, text: str, level: str = "info") -> None:
         """Show ``text``; ``level`` is "info", "warning" or "error"."""
         self._label.setText(text)
-        self._label.setProperty("level", level)
-        self._label.style().unpolish(self._label)
-        self._label.style().polish(self._label)
+        restyle(self._label, "level", level)
         self.show()
         if level == "info":
             self._timer.start(6000)

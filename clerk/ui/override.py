@@ -37,6 +37,7 @@ from clerk.ui.resources import icon
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text, store_time
 from clerk.ui.theme import TOUCH
+from clerk.ui.widgets import restyle
 
 __all__ = ["ManagerOverrideDialog", "OverrideGate", "request_override"]
 
@@ -350,9 +351,7 @@ class ManagerOverrideDialog(QDialog):
 
     def _set_message(self, text: str, *, error: bool = False) -> None:
         self._message.setText(text)
-        self._message.setProperty("level", "error" if error else "")
-        self._message.style().unpolish(self._message)
-        self._message.style().polish(self._message)
+        restyle(self._message, "level", "error" if error else "")
 
     def _update_buttons(self) -> None:
         self._approve.setEnabled(not self._checking and not self._finished)

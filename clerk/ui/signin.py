@@ -32,6 +32,7 @@ from clerk.ui.pinpad import PinPad
 from clerk.ui.resources import icon
 from clerk.ui.session import SignedInStaff
 from clerk.ui.texts import error_text, role_name, store_time
+from clerk.ui.widgets import restyle
 
 if TYPE_CHECKING:
     from clerk.services.signin import PinGate
@@ -322,9 +323,7 @@ class SignInScreen(QWidget):
 
     def _set_message(self, text: str, *, error: bool = False) -> None:
         self._message.setText(text)
-        self._message.setProperty("level", "error" if error else "")
-        self._message.style().unpolish(self._message)
-        self._message.style().polish(self._message)
+        restyle(self._message, "level", "error" if error else "")
 
     def _update_submit(self) -> None:
         self._submit.setEnabled(

@@ -22,6 +22,15 @@ from clerk.ui.theme import TOUCH
 __all__ = ["NoteBox", "WrapLabel", "row_table", "touch_button"]
 
 
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set the property ``name`` that the style sheet's ``[name="value"]`` rules read, and
+    polish ``widget`` again (a changed property alone does not restyle it)."""
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
 def segment_group(parent: QWidget, *buttons: QPushButton) -> QButtonGroup:
     """One exclusive choice among ``buttons``, drawn as joined segments; the first is chosen."""
     group = QButtonGroup(parent)

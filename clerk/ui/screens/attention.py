@@ -40,7 +40,7 @@ from clerk.ui.override import OverrideGate, request_override
 from clerk.ui.session import AppServices
 from clerk.ui.texts import error_text
 from clerk.ui.theme import TOUCH
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import restyle, touch_button
 
 __all__ = ["AttentionScreen", "DiscardReasonDialog"]
 
@@ -433,9 +433,7 @@ class AttentionScreen(QWidget):
 
     def _show_banner(self, text: str, *, error: bool = False) -> None:
         self._banner.setText(text)
-        self._banner.setProperty("level", "error" if error else "info")
-        self._banner.style().unpolish(self._banner)
-        self._banner.style().polish(self._banner)
+        restyle(self._banner, "level", "error" if error else "info")
         self._banner.setVisible(bool(text))
 
     @property

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from clerk.domain.money import format_money
 from clerk.services.sales import MAX_QTY
 from clerk.ui.theme import TOUCH, Colors
-from clerk.ui.widgets import qty_stepper, touch_button
+from clerk.ui.widgets import qty_stepper, restyle, touch_button
 
 if TYPE_CHECKING:
     from clerk.ui.screens.counter.basket import BasketLine
@@ -55,9 +55,7 @@ class MessageBox(QFrame):
     def say(self, text: str, level: str = "info") -> None:
         self.label.setText(text)
         for widget in (self, self.label):
-            widget.setProperty("level", level)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            restyle(widget, "level", level)
         self.setVisible(bool(text))
 
     def text(self) -> str:
@@ -249,9 +247,7 @@ class BasketRow(QFrame):
         else:
             stock = self.tr("{n} in stock here").replace("{n}", str(line.available_here))
         self.stock.setText(("⚠ " if level == "short" else "") + stock)
-        self.stock.setProperty("stock", level)
-        self.stock.style().unpolish(self.stock)
-        self.stock.style().polish(self.stock)
+        restyle(self.stock, "stock", level)
         for swap in self.swaps:
             swap.setVisible(line.short_here)
 

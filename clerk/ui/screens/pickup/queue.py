@@ -37,7 +37,7 @@ from clerk.services.pickup_queue import PickupQueue, QueueEntry, QueueState
 from clerk.ui.models.pickup_queue import ENTRY_ROLE, STATES, PickupQueueModel, hold_text
 from clerk.ui.resources import icon, icon_pixmap
 from clerk.ui.theme import TOUCH, Colors
-from clerk.ui.widgets import row_table, touch_button
+from clerk.ui.widgets import restyle, row_table, touch_button
 
 __all__ = ["QueuePanel", "state_name", "touch_field"]
 
@@ -392,9 +392,7 @@ class QueuePanel(QWidget):
             button.setText(f"{state_name(state)}  {counts[state]}")
             alert = state == "expiring" and counts[state] > 0
             if button.property("alert") != alert:
-                button.setProperty("alert", alert)
-                button.style().unpolish(button)
-                button.style().polish(button)
+                restyle(button, "alert", alert)
         state = self.model.state
         if self.model.rowCount():
             self._list.setCurrentWidget(self.table)

@@ -32,7 +32,7 @@ from clerk.ui.screens.pickup.release_receipt import (
 )
 from clerk.ui.session import AppServices
 from clerk.ui.theme import Colors
-from clerk.ui.widgets import touch_button
+from clerk.ui.widgets import restyle, touch_button
 
 __all__ = ["ReleaseDoneView"]
 
@@ -239,9 +239,7 @@ class ReleaseDoneView(QWidget):
         self.effort_button.setVisible(not refused)
         self.receipt.set_allowed(not refused)
         self.status.setText(text)
-        self.status.setProperty("level", "error" if refused else "")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, "level", "error" if refused else "")
         self.status_icon.setPixmap(icon_pixmap(icon, colour, 24))
 
     @property

@@ -28,7 +28,7 @@ from clerk.domain.holds import HoldUrgency
 from clerk.services.pickup_queue import PickupDetail
 from clerk.ui.texts import store_time
 from clerk.ui.theme import TOUCH
-from clerk.ui.widgets import segment_group, touch_button
+from clerk.ui.widgets import restyle, segment_group, touch_button
 
 __all__ = ["CollectorBox", "Method", "OrderHeader", "PhoneCheck", "method_text"]
 
@@ -113,17 +113,12 @@ class OrderHeader(QFrame):
             elif entry.urgency == HoldUrgency.OVERDUE:
                 hold = self.tr("{hold} — the hold has ended").replace("{hold}", hold)
         self.hold.setText(hold)
-        self.hold.setProperty("urgency", str(entry.urgency))
-        self.set_method(method)
-        for widget in (self.hold, self.verified):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        restyle(self.hold, "urgency", str(entry.urgency))
+        self.set_method(method)  # restyles the verification badge
 
     def set_method(self, method: Method | None) -> None:
         self.verified.setText(("✓ " if method else "") + method_text(method))
-        self.verified.setProperty("verified", method is not None)
-        self.verified.style().unpolish(self.verified)
-        self.verified.style().polish(self.verified)
+        restyle(self.verified, "verified", method is not None)
 
 
 class PhoneCheck(QFrame):
@@ -214,9 +209,7 @@ class PhoneCheck(QFrame):
 
     def _hint(self, text: str, level: str = "info") -> None:
         self.hint.setText(text)
-        self.hint.setProperty("tone", level)  # not "level": that paints a message box
-        self.hint.style().unpolish(self.hint)
-        self.hint.style().polish(self.hint)
+        restyle(self.hint, "tone", level)  # not "level": that paints a message box
 
     @property
     def has_input(self) -> bool:

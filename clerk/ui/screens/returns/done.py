@@ -23,7 +23,7 @@ from clerk.ui.screens.pickup.release_lines import condition_name, reason_name
 from clerk.ui.screens.returns.words import pending_text, refund_row
 from clerk.ui.session import AppServices
 from clerk.ui.theme import Colors
-from clerk.ui.widgets import NoteBox, touch_button
+from clerk.ui.widgets import NoteBox, restyle, touch_button
 
 __all__ = ["ReturnDonePage", "ReturnStatus", "return_receipt", "return_status"]
 
@@ -245,9 +245,7 @@ class ReturnDonePage(QWidget):
             icon, colour = "sync", self._colors.muted
         self.receipt.set_allowed(not refused)
         self.status.setText(text)
-        self.status.setProperty("level", "error" if refused else "")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        restyle(self.status, "level", "error" if refused else "")
         self.status_icon.setPixmap(icon_pixmap(icon, colour, 24))
 
     @property
